@@ -1,0 +1,135 @@
+/// 256-bit limb arithmetic shared by `Fp` and `Fr`: the hot path of everything above it.
+///
+/// All helpers are `@inlinable @inline(__always)` free functions that take the modulus as
+/// arguments; each field calls them with literal constants, so after inlining the optimiser sees
+/// straight-line code with the modulus folded in. Carries travel as `UInt64` (via `UInt128`),
+/// never as `Bool`.
+
+/// Four 64-bit limbs, least significant first.
+public typealias Limbs4 = (UInt64, UInt64, UInt64, UInt64)
+
+/// (hi, lo) of a·b + c.
+@inlinable @inline(__always)
+func mac(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> (UInt64, UInt64) {
+    let t = UInt128(a) &* UInt128(b) &+ UInt128(c)
+    return (UInt64(truncatingIfNeeded: t &>> 64), UInt64(truncatingIfNeeded: t))
+}
+
+/// (hi, lo) of a·b + c + d (cannot overflow 128 bits).
+@inlinable @inline(__always)
+func mac(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> (UInt64, UInt64) {
+    let t = UInt128(a) &* UInt128(b) &+ UInt128(c) &+ UInt128(d)
+    return (UInt64(truncatingIfNeeded: t &>> 64), UInt64(truncatingIfNeeded: t))
+}
+
+/// (sum, carry) of a + b + carry.
+@inlinable @inline(__always)
+func adc(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
+    let t = UInt128(a) &+ UInt128(b) &+ UInt128(carry)
+    return (UInt64(truncatingIfNeeded: t), UInt64(truncatingIfNeeded: t &>> 64))
+}
+
+/// (difference, borrow ∈ {0,1}) of a − b − borrow.
+@inlinable @inline(__always)
+func sbb(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
+    let t = UInt128(a) &- UInt128(b) &- UInt128(borrow)
+    return (UInt64(truncatingIfNeeded: t), UInt64(truncatingIfNeeded: t &>> 127))
+}
+
+/// a if it is < m, else a − m (for a < 2m).
+@inlinable @inline(__always)
+func reduceOnce(_ a: Limbs4, _ m: Limbs4) -> Limbs4 {
+    let (d0, b0) = sbb(a.0, m.0, 0)
+    let (d1, b1) = sbb(a.1, m.1, b0)
+    let (d2, b2) = sbb(a.2, m.2, b1)
+    let (d3, b3) = sbb(a.3, m.3, b2)
+    let keep = 0 &- b3          // all ones when a < m
+    return ((a.0 & keep) | (d0 & ~keep), (a.1 & keep) | (d1 & ~keep),
+            (a.2 & keep) | (d2 & ~keep), (a.3 & keep) | (d3 & ~keep))
+}
+
+/// (a + b) mod m for a, b < m (requires 2m < 2^256).
+@inlinable @inline(__always)
+func modAdd(_ a: Limbs4, _ b: Limbs4, _ m: Limbs4) -> Limbs4 {
+    let (s0, c0) = adc(a.0, b.0, 0)
+    let (s1, c1) = adc(a.1, b.1, c0)
+    let (s2, c2) = adc(a.2, b.2, c1)
+    let (s3, _) = adc(a.3, b.3, c2)
+    return reduceOnce((s0, s1, s2, s3), m)
+}
+
+/// (a − b) mod m for a, b < m.
+@inlinable @inline(__always)
+func modSub(_ a: Limbs4, _ b: Limbs4, _ m: Limbs4) -> Limbs4 {
+    let (d0, b0) = sbb(a.0, b.0, 0)
+    let (d1, b1) = sbb(a.1, b.1, b0)
+    let (d2, b2) = sbb(a.2, b.2, b1)
+    let (d3, b3) = sbb(a.3, b.3, b2)
+    let mask = 0 &- b3          // all ones when we went below zero: add m back
+    let (r0, k0) = adc(d0, m.0 & mask, 0)
+    let (r1, k1) = adc(d1, m.1 & mask, k0)
+    let (r2, k2) = adc(d2, m.2 & mask, k1)
+    let (r3, _) = adc(d3, m.3 & mask, k2)
+    return (r0, r1, r2, r3)
+}
+
+/// (−a) mod m for a < m.
+@inlinable @inline(__always)
+func modNeg(_ a: Limbs4, _ m: Limbs4) -> Limbs4 {
+    let isZero = (a.0 | a.1 | a.2 | a.3) == 0
+    let (d0, b0) = sbb(m.0, a.0, 0)
+    let (d1, b1) = sbb(m.1, a.1, b0)
+    let (d2, b2) = sbb(m.2, a.2, b1)
+    let (d3, _) = sbb(m.3, a.3, b2)
+    let keep: UInt64 = isZero ? 0 : ~0
+    return (d0 & keep, d1 & keep, d2 & keep, d3 & keep)
+}
+
+/// One CIOS row: t ← (t + a·bi + q·m) / 2^64 with q chosen to clear the low limb.
+/// The "no-carry" variant (gnark-crypto): valid because m.3 < 2^63 − 1, so the running total
+/// never needs a fifth limb.
+@inlinable @inline(__always)
+func montRow(_ a: Limbs4, _ bi: UInt64, _ t: inout Limbs4, _ m: Limbs4, _ inv: UInt64) {
+    var (A, t0) = mac(a.0, bi, t.0)
+    let q = t0 &* inv
+    var (C, _) = mac(q, m.0, t0)
+    var x: UInt64
+    (A, x) = mac(a.1, bi, t.1, A)
+    (C, t0) = mac(q, m.1, x, C)
+    var t1: UInt64
+    (A, x) = mac(a.2, bi, t.2, A)
+    (C, t1) = mac(q, m.2, x, C)
+    var t2: UInt64
+    (A, x) = mac(a.3, bi, t.3, A)
+    (C, t2) = mac(q, m.3, x, C)
+    t = (t0, t1, t2, C &+ A)
+}
+
+/// Montgomery product a·b·2^−256 mod m (CIOS, 4 rows, one final conditional subtraction).
+/// Cost: 32 64×64→128 multiplies.
+@inlinable @inline(__always)
+func montMul(_ a: Limbs4, _ b: Limbs4, _ m: Limbs4, _ inv: UInt64) -> Limbs4 {
+    var t: Limbs4 = (0, 0, 0, 0)
+    montRow(a, b.0, &t, m, inv)
+    montRow(a, b.1, &t, m, inv)
+    montRow(a, b.2, &t, m, inv)
+    montRow(a, b.3, &t, m, inv)
+    return reduceOnce(t, m)
+}
+
+/// a < b as unsigned 256-bit numbers.
+@inlinable @inline(__always)
+func limbsLess(_ a: Limbs4, _ b: Limbs4) -> Bool {
+    if a.3 != b.3 { return a.3 < b.3 }
+    if a.2 != b.2 { return a.2 < b.2 }
+    if a.1 != b.1 { return a.1 < b.1 }
+    return a.0 < b.0
+}
+
+@inlinable @inline(__always)
+func limbsEqual(_ a: Limbs4, _ b: Limbs4) -> Bool {
+    ((a.0 ^ b.0) | (a.1 ^ b.1) | (a.2 ^ b.2) | (a.3 ^ b.3)) == 0
+}
+
+@inlinable @inline(__always)
+func limbsArray(_ a: Limbs4) -> [UInt64] { [a.0, a.1, a.2, a.3] }

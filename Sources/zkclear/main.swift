@@ -1,0 +1,1 @@
+print("zkclear: under construction")
