@@ -24,5 +24,10 @@ let package = Package(
         .executableTarget(name: "ZKBench", dependencies: ["GMP", "BN254", "Polynomials", "R1CS", "CircuitLang", "Groth16", "Ledger"], swiftSettings: optimise),
         .testTarget(name: "GMPTests", dependencies: ["GMP"]),
         .testTarget(name: "BN254Tests", dependencies: ["BN254", "GMP"]),
+        .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials", "BN254", "GMP"]),
+        .testTarget(name: "R1CSTests", dependencies: ["R1CS", "BN254"]),
+        .testTarget(name: "CircuitLangTests", dependencies: ["CircuitLang", "R1CS", "BN254"]),
+        .testTarget(name: "Groth16Tests", dependencies: ["Groth16", "R1CS", "BN254", "Polynomials"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Groth16", "CircuitLang", "R1CS", "BN254"]),
     ]
 )
