@@ -1,0 +1,70 @@
+import Foundation
+
+/// One measured row of `docs/BENCHMARKS.md`: our time beside a peer's, measured in the same run.
+struct BenchRow {
+    var section: String
+    var operation: String
+    /// Seconds per operation for zkclear.
+    var ours: Double
+    /// Seconds per operation for the peer, when one was measured.
+    var peer: Double? = nil
+    /// "mcl", "arkworks", "circom" …
+    var peerName: String? = nil
+    /// Free text: threads used, sizes, caveats.
+    var note: String = ""
+    /// The command that reproduces this row.
+    var command: String = ""
+}
+
+/// Timing helpers and the collected rows. Every figure comes from a release build.
+final class Bench {
+    var rows: [BenchRow] = []
+    /// Restricts which sections run (`--only fields,curves`); empty = all.
+    var only: Set<String> = []
+    var quick = false
+
+    func wants(_ section: String) -> Bool { only.isEmpty || only.contains(section) }
+
+    /// Seconds per call of `body`, the best of `rounds` batches each lasting at least `minSeconds`.
+    func time(rounds: Int = 3, minSeconds: Double = 0.2, _ body: () -> Void) -> Double {
+        var best = Double.infinity
+        var iterations = 1
+        // Find a batch size that lasts minSeconds.
+        while true {
+            let t = Self.clock { for _ in 0..<iterations { body() } }
+            if t >= minSeconds || iterations >= 1 << 30 {
+                best = t / Double(iterations)
+                break
+            }
+            iterations = t <= 0 ? iterations * 16 : max(iterations * 2, Int(Double(iterations) * minSeconds / t * 1.2))
+        }
+        for _ in 1..<max(rounds, 1) {
+            let t = Self.clock { for _ in 0..<iterations { body() } }
+            best = min(best, t / Double(iterations))
+        }
+        return best
+    }
+
+    /// Wall time of one call.
+    static func clock(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    func add(_ row: BenchRow) {
+        rows.append(row)
+        let peer = row.peer.map { " | \(row.peerName ?? "peer") \(Bench.format($0)) | ratio \(String(format: "%.2f", row.ours / $0))" } ?? ""
+        print("\(row.section) · \(row.operation): \(Bench.format(row.ours))\(peer)")
+    }
+
+    static func format(_ seconds: Double) -> String {
+        if seconds < 1e-6 { return String(format: "%.1f ns", seconds * 1e9) }
+        if seconds < 1e-3 { return String(format: "%.2f µs", seconds * 1e6) }
+        if seconds < 1 { return String(format: "%.2f ms", seconds * 1e3) }
+        return String(format: "%.2f s", seconds)
+    }
+}
+
+/// Prevents the optimiser from discarding a computed value.
+@inline(never) func blackHole<T>(_ x: T) { withExtendedLifetime(x) {} }

@@ -1,0 +1,12 @@
+/// A named group of benchmarks (`--only NAME` selects it).
+struct BenchSection: Sendable {
+    let name: String
+    let run: @Sendable (Bench) -> Void
+}
+
+enum BenchSections {
+    /// Every section, in report order. Each lives in its own `<Topic>Bench.swift`.
+    static let all: [BenchSection] = [
+        BenchSection(name: "fields", run: FieldBench.run),
+    ]
+}
