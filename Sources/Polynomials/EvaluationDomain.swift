@@ -31,11 +31,11 @@ public struct EvaluationDomain: Sendable {
     public let sizeInverse: Fr
 
     /// ω^j for j < n/2 (empty when n = 1): stage m of the transform reads it at stride n/(2m).
-    let twiddles: [Fr]
+    var twiddles: [Fr]
     /// log₂ of the cache block: the first `logBlock` stages run block by block.
     let logBlock: Int
     /// Per-stage table for the in-block stages: ω_{2m}^j at index m + j (index 0 unused).
-    let blockTwiddles: [Fr]
+    var blockTwiddles: [Fr]
 
     /// Default in-block stage count: 2^10 elements = 32 KiB, one L1 data cache (measured in
     /// NTTBench against 2^8…2^14).
@@ -59,8 +59,8 @@ public struct EvaluationDomain: Sendable {
         try self.init(logSize: log)
     }
 
-    /// As `init(logSize:)` with an explicit cache-block size (for benchmarks and tests).
-    init(logSize: Int, logBlock: Int, threads: Int = EvaluationDomain.defaultThreads) throws {
+    /// As `init(logSize:)` with an explicit cache-block size 2^logBlock (for benchmarks and tests).
+    package init(logSize: Int, logBlock: Int, threads: Int = EvaluationDomain.defaultThreads) throws {
         guard logSize >= 0, logSize <= Self.maxLogSize,
               let w = Fr.rootOfUnity(logSize: logSize) else {
             throw PolynomialsError.sizeOutOfRange(logSize: logSize, maxLogSize: Self.maxLogSize)
@@ -96,6 +96,7 @@ public struct EvaluationDomain: Sendable {
 
     /// ω^i (any integer i; reduced mod n).
     public func element(_ i: Int) -> Fr {
+        if size == 1 { return .one }
         let k = ((i % size) + size) % size
         return k < size / 2 ? twiddles[k] : -twiddles[k - size / 2]   // ω^{n/2} = −1
     }

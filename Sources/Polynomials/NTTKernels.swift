@@ -13,8 +13,13 @@ enum Parallel {
         guard count > 0 else { return }
         let c = max(1, min(chunks, count))
         if c == 1 { body(0..<count); return }
-        DispatchQueue.concurrentPerform(iterations: c) { k in
-            body((count * k / c)..<(count * (k + 1) / c))
+        withoutActuallyEscaping(body) { escapable in
+            // safe: every caller hands disjoint index ranges of one buffer to the workers, and
+            // concurrentPerform returns only after all of them finish (the closure never escapes).
+            nonisolated(unsafe) let work = escapable
+            DispatchQueue.concurrentPerform(iterations: c) { k in
+                work((count * k / c)..<(count * (k + 1) / c))
+            }
         }
     }
 }
