@@ -7,8 +7,10 @@ import BN254
 /// Storage is flat so that 10⁶ constraints cost three arrays, not 3·10⁶ allocations:
 /// every term of every linear combination lives in `terms`; combination k = 3·i + matrix of
 /// constraint i is `terms[lcOffsets[k] ..< lcOffsets[k + 1]]` (so `lcOffsets.count == 3m + 1`).
-/// Invariants (checked by every public initialiser and by the file reader): wire ids < nWires and
-/// strictly increasing inside each combination, counts consistent, labels < nLabels.
+/// Invariants (checked by every public initialiser and by the file reader): wire ids < nWires,
+/// counts consistent, labels < nLabels. Terms keep the order they were given in (a file's order,
+/// which circom does not always sort; the builder's output is sorted), and a wire may repeat
+/// (its coefficients add). `linearCombination(constraint:matrix:)` returns the normalised form.
 public struct ConstraintSystem: Sendable, Equatable {
     /// BN254's scalar-field modulus r, the only prime this module accepts.
     public static var prime: String { Fr.modulusBigInt.description }
@@ -39,8 +41,12 @@ public struct ConstraintSystem: Sendable, Equatable {
         return lcOffsets[k] ..< lcOffsets[k + 1]
     }
 
+    /// One combination in normalised form (sorted by wire, repeats merged, zero terms dropped).
     public func linearCombination(constraint i: Int, matrix: Matrix) -> LinearCombination {
-        LinearCombination(sortedTerms: Array(terms[lcRange(constraint: i, matrix: matrix)]))
+        let t = Array(terms[lcRange(constraint: i, matrix: matrix)])
+        var normal = true
+        for k in t.indices where t[k].coefficient.isZero || (k > 0 && t[k - 1].wire >= t[k].wire) { normal = false; break }
+        return normal ? LinearCombination(sortedTerms: t) : LinearCombination(terms: t)
     }
 
     public func constraint(_ i: Int) -> Constraint {
@@ -58,8 +64,7 @@ public struct ConstraintSystem: Sendable, Equatable {
         return UInt64(w)
     }
 
-    /// Validating initialiser from value constraints. Combinations must be sorted by wire (any
-    /// `LinearCombination` built through its API is); wires must be < nWires.
+    /// Validating initialiser from value constraints; wires must be < nWires.
     public init(nPublicOutputs: Int, nPublicInputs: Int, nPrivateInputs: Int, nWires: Int,
                 constraints: [Constraint], wireToLabel: [UInt64]? = nil, nLabels: UInt64? = nil) throws {
         var terms: [Term] = []
@@ -91,15 +96,12 @@ public struct ConstraintSystem: Sendable, Equatable {
             guard lo <= hi else {
                 throw R1CSError.invalidHeader(file: context, field: "lcOffsets", reason: "offsets decrease at \(k)")
             }
-            var prev: Int64 = -1
             for t in lo..<hi {
                 let w = terms[t].wire
-                let where_ = "constraint \(k / 3) \(Matrix(rawValue: k % 3)?.name ?? "?") term \(t - lo)"
                 guard Int(w) < nWires else {
+                    let where_ = "constraint \(k / 3) \(Matrix(rawValue: k % 3)?.name ?? "?") term \(t - lo)"
                     throw R1CSError.wireOutOfRange(file: context, location: where_, wire: UInt64(w), nWires: nWires)
                 }
-                guard Int64(w) > prev else { throw R1CSError.termsNotSorted(file: context, location: where_) }
-                prev = Int64(w)
             }
         }
         let labels = nLabels ?? UInt64(nWires)

@@ -30,8 +30,6 @@ public enum R1CSError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidHeader(file: String, field: String, reason: String)
     /// A count is larger than the bytes left could possibly hold.
     case countTooLarge(file: String, location: String, count: UInt64, maximum: UInt64)
-    /// A linear combination's wire ids are not strictly increasing (the spec requires sorted terms).
-    case termsNotSorted(file: String, location: String)
     /// A linear combination refers to a wire that does not exist.
     case wireOutOfRange(file: String, location: String, wire: UInt64, nWires: Int)
     /// The wire→label map holds a label ≥ nLabels.
@@ -81,8 +79,6 @@ public enum R1CSError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file): header field \(field): \(reason)"
         case let .countTooLarge(file, location, count, maximum):
             return "\(file): \(location) = \(count) does not fit the file (at most \(maximum) possible)"
-        case let .termsNotSorted(file, location):
-            return "\(file): \(location): wire ids must be strictly increasing"
         case let .wireOutOfRange(file, location, wire, nWires):
             return "\(file): \(location): wire \(wire) does not exist (nWires = \(nWires))"
         case let .labelOutOfRange(file, wire, label, nLabels):

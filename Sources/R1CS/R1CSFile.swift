@@ -11,8 +11,10 @@ import BN254
 /// PLONK-only and rejected.
 ///
 /// Untrusted input never traps: every count is checked against the bytes left before anything
-/// is allocated, coefficients ≥ r are rejected (never reduced), terms must be sorted by wire and
-/// name existing wires, and section sizes must match their contents exactly.
+/// is allocated, coefficients ≥ r are rejected (never reduced), every term must name an existing
+/// wire, and section sizes must match their contents exactly. Terms are kept in file order: the
+/// spec says they MUST be sorted, but circom 2 does not always sort them (snarkjs/groth16's
+/// circuit.r1cs has 9 unsorted combinations), and keeping the order makes files round-trip.
 public enum R1CSFile {
     static let headerSize = 4 + 32 + 4 * 4 + 8 + 4     // n8 = 32
 
@@ -81,17 +83,12 @@ public enum R1CSFile {
                     throw R1CSError.countTooLarge(file: file, location: "constraints section 2 constraint \(i) \(["A", "B", "C"][j]) nTerms",
                                                   count: UInt64(nTerms), maximum: UInt64(fit))
                 }
-                var prev: Int64 = -1
                 for k in 0..<nTerms {
                     let w = try r.u32("constraint \(i) \(["A", "B", "C"][j]) term \(k) wire")
                     guard Int(w) < nWires else {
                         throw R1CSError.wireOutOfRange(file: file, location: "constraints section 2 constraint \(i) \(["A", "B", "C"][j]) term \(k)",
                                                        wire: UInt64(w), nWires: nWires)
                     }
-                    guard Int64(w) > prev else {
-                        throw R1CSError.termsNotSorted(file: file, location: "constraints section 2 constraint \(i) \(["A", "B", "C"][j]) term \(k)")
-                    }
-                    prev = Int64(w)
                     let c = try r.fr("constraint \(i) \(["A", "B", "C"][j]) term \(k) coefficient")
                     terms.append(Term(wire: w, coefficient: c))
                 }
