@@ -29,6 +29,19 @@ public enum G1Group: MSMGroup {
     public static func multiply(_ p: G1Affine, _ k: Fr) -> G1Jacobian { G1Jacobian(p).multiplied(by: k) }
 }
 
+/// G2 as an `MSMGroup`.
+public enum G2Group: MSMGroup {
+    public typealias Affine = G2Affine
+    public typealias Projective = G2Jacobian
+    @inlinable public static var identity: G2Jacobian { .infinity }
+    @inlinable public static func isInfinity(_ p: G2Affine) -> Bool { p.isInfinity }
+    @inlinable public static func negate(_ p: G2Affine) -> G2Affine { -p }
+    @inlinable public static func addMixed(_ p: G2Jacobian, _ q: G2Affine) -> G2Jacobian { p + q }
+    @inlinable public static func add(_ p: G2Jacobian, _ q: G2Jacobian) -> G2Jacobian { p + q }
+    @inlinable public static func double(_ p: G2Jacobian) -> G2Jacobian { p.doubled() }
+    public static func multiply(_ p: G2Affine, _ k: Fr) -> G2Jacobian { G2Jacobian(p).multiplied(by: k) }
+}
+
 /// Multi-scalar multiplication Σ kᵢ·Pᵢ by Pippenger's bucket method with signed digits.
 ///
 /// Scalars are taken out of Montgomery form once and cut into windows of c bits, each recoded
@@ -41,6 +54,11 @@ public enum MSM {
     /// Σ scalars[i]·points[i] in G1. Sizes must match (the shorter length is used otherwise).
     public static func g1(_ points: [G1Affine], _ scalars: [Fr]) -> G1Jacobian {
         pippenger(G1Group.self, points, scalars)
+    }
+
+    /// Σ scalars[i]·points[i] in G2.
+    public static func g2(_ points: [G2Affine], _ scalars: [Fr]) -> G2Jacobian {
+        pippenger(G2Group.self, points, scalars)
     }
 
     /// The window width used for n points (about ln n + 2, as in arkworks; at most 15 so digits fit Int16).

@@ -71,3 +71,17 @@ final class MSMTests: XCTestCase {
         XCTAssertNotEqual(MSM.g1(pts, ks), good)
     }
 }
+
+final class MSMG2Tests: XCTestCase {
+    func testG2AgainstNaiveSum() {
+        for n in [0, 1, 2, 40, 300] {
+            let base = (0..<min(n, 20)).map { _ in (G2Jacobian.generator * Fr.random()).toAffine() }
+            let pts = (0..<n).map { base[$0 % max(base.count, 1)] }
+            var ks = (0..<n).map { _ in Fr.random() }
+            if n > 2 { ks[1] = .zero; ks[2] = -Fr.one }
+            var expected = G2Jacobian.infinity
+            for (p, k) in zip(pts, ks) { expected += G2Jacobian(p).multiplied(by: k) }
+            XCTAssertEqual(MSM.g2(pts, ks), expected, "n = \(n)")
+        }
+    }
+}
