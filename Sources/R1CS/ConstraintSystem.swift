@@ -58,8 +58,9 @@ public struct ConstraintSystem: Sendable, Equatable {
     /// Every constraint as a value (allocates; use `terms`/`lcRange` in hot loops).
     public var constraints: [Constraint] { (0..<constraintCount).map(constraint) }
 
-    /// The label id of a wire (the identity when there is no map).
-    public func label(ofWire w: Int) -> UInt64 {
+    /// The label id of a wire (the identity when there is no map); nil when the wire does not exist.
+    public func label(ofWire w: Int) -> UInt64? {
+        guard w >= 0, w < nWires else { return nil }
         if let m = wireToLabel { return m[w] }
         return UInt64(w)
     }

@@ -315,5 +315,9 @@ final class ModelTests: XCTestCase {
         try SymFile.write(sym, to: sp)
         XCTAssertEqual(try SymFile.read(path: sp), sym)
         XCTAssertNoThrow(try sym.validate(against: cs))
+        for bad in [Symbol(labelId: -1, wireId: 1, componentId: 0, name: "neg"), Symbol(labelId: 1, wireId: 3, componentId: 0, name: "big"),
+                    Symbol(labelId: 10, wireId: 1, componentId: 0, name: "label"), Symbol(labelId: 1, wireId: -2, componentId: 0, name: "w")] {
+            XCTAssertThrowsError(try SymbolTable(entries: [bad]).validate(against: cs), bad.name)
+        }
     }
 }
