@@ -135,12 +135,16 @@ enum FieldBytes {
         else if l2 != m.2 { less = l2 < m.2 }
         else if l1 != m.1 { less = l1 < m.1 }
         else { less = l0 < m.0 }
-        return less ? Fr(canonicalUnchecked: (l0, l1, l2, l3)) : nil
+        guard less else { return nil }
+        // Fast path: circom coefficients are mostly 1 and −1 (r − 1); skip the Montgomery product.
+        if (l1 | l2 | l3) == 0, l0 == 1 { return .one }
+        if l0 == m.0 &- 1, l1 == m.1, l2 == m.2, l3 == m.3 { return -Fr.one }
+        return Fr(canonicalUnchecked: (l0, l1, l2, l3))
     }
 
     /// Writes the canonical value as 32 little-endian bytes at `p`.
     @inline(__always) static func encodeLE(_ v: Fr, to p: UnsafeMutableRawPointer) {
-        let c = v.canonical
+        let c = v.isOne ? (1, 0, 0, 0) : v.canonical       // fast path for the common coefficient 1
         p.storeBytes(of: c.0.littleEndian, toByteOffset: 0, as: UInt64.self)
         p.storeBytes(of: c.1.littleEndian, toByteOffset: 8, as: UInt64.self)
         p.storeBytes(of: c.2.littleEndian, toByteOffset: 16, as: UInt64.self)
@@ -187,17 +191,61 @@ struct ByteWriter {
     }
 }
 
-/// File access for the readers and writers (Foundation; errors become `R1CSError.io`).
+/// File access for the readers and writers: POSIX read/write straight into and out of the byte
+/// arrays (a 10⁶-constraint `.r1cs` is 164 MB; a Foundation `Data` round trip costs extra copies).
+/// Writes go to a temporary file in the same directory, then `rename` over the target, so a crash
+/// never leaves a half-written file under the real name. Errors become `R1CSError.io`.
 enum FileIO {
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+
     static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw R1CSError.io(file: path, reason: "cannot read the file (missing or unreadable)")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw R1CSError.io(file: path, reason: "cannot open: \(errnoText())") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw R1CSError.io(file: path, reason: "cannot stat: \(errnoText())") }
+        let size = Int(st.st_size)
+        guard size >= 0 else { throw R1CSError.io(file: path, reason: "negative file size") }
+        var failure: String? = nil
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var done = 0
+            while done < size, let base = buf.baseAddress {
+                let n = Foundation.read(fd, base + done, size - done)
+                if n < 0 { if errno == EINTR { continue }; failure = errnoText(); break }
+                if n == 0 { break }
+                done += n
+            }
+            count = done
         }
-        return [UInt8](data)
+        if let failure { throw R1CSError.io(file: path, reason: "read failed: \(failure)") }
+        guard bytes.count == size else {
+            throw R1CSError.io(file: path, reason: "file changed while reading (\(bytes.count) of \(size) bytes)")
+        }
+        return bytes
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws {
-        do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic) }
-        catch { throw R1CSError.io(file: path, reason: "cannot write: \(error.localizedDescription)") }
+        let tmp = path + ".tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw R1CSError.io(file: path, reason: "cannot create \(tmp): \(errnoText())") }
+        var failure: String? = nil
+        bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count, let base = buf.baseAddress {
+                let n = Foundation.write(fd, base + done, buf.count - done)
+                if n < 0 { if errno == EINTR { continue }; failure = errnoText(); break }
+                done += n
+            }
+        }
+        if close(fd) != 0, failure == nil { failure = errnoText() }
+        if let failure {
+            unlink(tmp)
+            throw R1CSError.io(file: path, reason: "write failed: \(failure)")
+        }
+        guard rename(tmp, path) == 0 else {
+            let reason = errnoText()
+            unlink(tmp)
+            throw R1CSError.io(file: path, reason: "cannot rename \(tmp) into place: \(reason)")
+        }
     }
 }
