@@ -66,7 +66,7 @@ public struct EvaluationDomain: Sendable {
     }
 
     /// As `init(logSize:)` with an explicit cache-block size 2^logBlock (for benchmarks and tests).
-    package init(logSize: Int, logBlock: Int, threads: Int = EvaluationDomain.defaultThreads) throws {
+    init(logSize: Int, logBlock: Int, threads: Int = EvaluationDomain.defaultThreads) throws {
         guard logSize >= 0, logSize <= Self.maxLogSize,
               let w = Fr.rootOfUnity(logSize: logSize) else {
             throw PolynomialsError.sizeOutOfRange(logSize: logSize, maxLogSize: Self.maxLogSize)
