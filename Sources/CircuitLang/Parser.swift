@@ -313,7 +313,8 @@ struct Parser {
         let s = cur.span
         if eatSym("-") { let e = try parseUnary(); return Expr(kind: .unary(.neg, e), span: s.to(e.span)) }
         if eatSym("!") { let e = try parseUnary(); return Expr(kind: .unary(.not, e), span: s.to(e.span)) }
-        if eatKw("hint") { let e = try parseUnary(); return Expr(kind: .hint(e), span: s.to(e.span)) }
+        // `hint` applies to the whole expression after it (lowest precedence).
+        if eatKw("hint") { let e = try parseBinary(1); return Expr(kind: .hint(e), span: s.to(e.span)) }
         return try parsePostfix()
     }
 
