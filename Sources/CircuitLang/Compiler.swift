@@ -1,4 +1,5 @@
 import BN254
+import R1CS
 import Foundation
 
 /// Compiler options.
@@ -16,20 +17,6 @@ public struct CompileOptions: Sendable {
     }
 }
 
-/// A constraint in final wire numbering: terms (wire, coefficient) of A, B and C with A·B = C.
-public struct WireConstraint: Sendable {
-    public let a: [(wire: Int, coef: Fr)]
-    public let b: [(wire: Int, coef: Fr)]
-    public let c: [(wire: Int, coef: Fr)]
-}
-
-/// One `.sym` line: label (signal id before optimisation), wire (−1 if optimised away), name.
-public struct SymbolEntry: Sendable {
-    public let label: Int
-    public let wire: Int
-    public let name: String
-}
-
 /// The result of compiling a circuit.
 public struct CompiledCircuit: @unchecked Sendable {
     public let name: String
@@ -40,9 +27,12 @@ public struct CompiledCircuit: @unchecked Sendable {
     public let privateInputCount: Int
     /// Number of labels (signals before optimisation, including wire 0).
     public let labelCount: Int
-    public let constraints: [WireConstraint]
+    /// The optimised constraint system in circom wire order (write it with `R1CSFile.write`).
+    public let constraintSystem: ConstraintSystem
     public let witnessProgram: WitnessProgram
-    public let symbols: [SymbolEntry]
+    /// Signal names for the `.sym` file (`SymFile.write`): label = signal id before optimisation,
+    /// wire = −1 for signals the optimiser removed.
+    public let symbols: SymbolTable
     public let report: CircuitReport
     public let warnings: [Diagnostic]
     public let optimizerStats: OptimizerStats
@@ -55,15 +45,19 @@ public struct CompiledCircuit: @unchecked Sendable {
     let wireSignals: [Int32]
     let lintInfo: LintInfo
 
-    /// Whether a full wire assignment satisfies every constraint (slow reference check).
+    public var constraintCount: Int { constraintSystem.constraintCount }
+
+    /// Whether a full wire assignment satisfies every constraint.
     public func isSatisfied(_ w: [Fr]) -> Bool { firstUnsatisfied(w) == nil }
 
-    /// Index of the first constraint the wire assignment violates, if any.
+    /// Index of the first constraint the wire assignment violates (−1 for a malformed witness).
     public func firstUnsatisfied(_ w: [Fr]) -> Int? {
-        guard w.count == wireCount else { return -1 }
-        func ev(_ t: [(wire: Int, coef: Fr)]) -> Fr { t.reduce(Fr.zero) { $0 + $1.coef * w[$1.wire] } }
-        for (i, c) in constraints.enumerated() where ev(c.a) * ev(c.b) != ev(c.c) { return i }
-        return nil
+        do { return try constraintSystem.firstUnsatisfied(Witness(values: w)) } catch { return -1 }
+    }
+
+    /// Evaluates the witness program and returns an R1CS `Witness` (write it with `WtnsFile.write`).
+    public func witness(inputs: [String: InputValue]) throws -> Witness {
+        Witness(values: try witnessProgram.evaluate(inputs: inputs))
     }
 }
 
@@ -181,7 +175,7 @@ public enum Compiler {
         el.stmtSpan = circuit.span
         el.execBlock(circuit.body)
         if diags.hasErrors { throw CircuitLangError.compilationFailed(diags.items) }
-        return assemble(el, name: circuit.name, options: options, diags: diags, sources: sources)
+        return try assemble(el, name: circuit.name, options: options, diags: diags, sources: sources)
     }
 
     static func canonical(_ p: String) -> String {
@@ -204,7 +198,7 @@ public enum Compiler {
         return candidates.first { fm.fileExists(atPath: $0.path) }?.path
     }
 
-    static func assemble(_ el: Elaborator, name: String, options: CompileOptions, diags: DiagnosticBag, sources: SourceMap) -> CompiledCircuit {
+    static func assemble(_ el: Elaborator, name: String, options: CompileOptions, diags: DiagnosticBag, sources: SourceMap) throws -> CompiledCircuit {
         let n = el.signalKinds.count
         var protected = [Bool](repeating: false, count: n)
         for (i, k) in el.signalKinds.enumerated() where k == .one || k == .publicInput || k == .privateInput || k == .publicOutput { protected[i] = true }
@@ -228,16 +222,31 @@ public enum Compiler {
             wireOf[s] = Int32(wireSignals.count)
             wireSignals.append(Int32(s))
         }
-        func remap(_ lc: LC) -> [(wire: Int, coef: Fr)] {
-            lc.terms.map { (Int(wireOf[Int($0.w)]), $0.c) }.sorted { $0.wire < $1.wire }
+        var terms: [R1CS.Term] = []
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(3 * finalCons.count + 1)
+        var scratch: [R1CS.Term] = []
+        for c in finalCons {
+            for lc in [c.a, c.b, c.c] {
+                scratch.removeAll(keepingCapacity: true)
+                for t in lc.terms { scratch.append(R1CS.Term(wire: UInt32(wireOf[Int(t.w)]), coefficient: t.c)) }
+                scratch.sort { $0.wire < $1.wire }
+                terms.append(contentsOf: scratch)
+                offsets.append(terms.count)
+            }
         }
-        let wcons = finalCons.map { WireConstraint(a: remap($0.a), b: remap($0.b), c: remap($0.c)) }
+        let system: ConstraintSystem
+        do {
+            system = try ConstraintSystem(nPublicOutputs: nOut, nPublicInputs: nPubIn, nPrivateInputs: nPrv,
+                                          nWires: wireSignals.count, terms: terms, lcOffsets: offsets,
+                                          wireToLabel: wireSignals.map { UInt64($0) }, nLabels: UInt64(n))
+        } catch { throw CircuitLangError.internalError("building the constraint system: \(error)") }
         let program = WitnessProgram(slotCount: n, instructions: el.instrs, messages: el.messages, inputs: el.inputs,
                                      outputs: el.outputs, wireSlots: wireSignals)
-        var symbols: [SymbolEntry] = []
+        var symbols: [Symbol] = []
         for s in 1..<n {
-            if let nm = el.signalNames[s] { symbols.append(SymbolEntry(label: s, wire: Int(wireOf[s]), name: nm)) }
-            else if wireOf[s] >= 0 { symbols.append(SymbolEntry(label: s, wire: Int(wireOf[s]), name: "main._s\(s)")) }
+            if let nm = el.signalNames[s] { symbols.append(Symbol(labelId: Int64(s), wireId: Int64(wireOf[s]), componentId: 0, name: nm)) }
+            else if wireOf[s] >= 0 { symbols.append(Symbol(labelId: Int64(s), wireId: Int64(wireOf[s]), componentId: 0, name: "main._s\(s)")) }
         }
         let report = CircuitReport(name: name, constraints: finalCons, origins: el.origins, sources: sources,
                                    wires: wireSignals.count, publicOutputs: nOut, publicInputs: nPubIn, privateInputs: nPrv,
@@ -252,9 +261,10 @@ public enum Compiler {
                             inputSignals: inputSignals.map { (signal: $0.0, name: $0.1, isPublic: $0.2, span: $0.3) },
                             signalNames: el.signalNames, sources: sources)
         return CompiledCircuit(name: name, wireCount: wireSignals.count, publicOutputCount: nOut, publicInputCount: nPubIn,
-                               privateInputCount: nPrv, labelCount: n, constraints: wcons, witnessProgram: program,
-                               symbols: symbols, report: report, warnings: diags.items.filter { $0.severity == .warning },
+                               privateInputCount: nPrv, labelCount: n, constraintSystem: system, witnessProgram: program,
+                               symbols: SymbolTable(entries: symbols), report: report, warnings: diags.items.filter { $0.severity == .warning },
                                optimizerStats: opt.stats, rawConstraints: el.constraints, finalConstraints: finalCons,
                                substitutions: opt.substitutions, signalKinds: el.signalKinds, wireSignals: wireSignals, lintInfo: lint)
     }
 }
+

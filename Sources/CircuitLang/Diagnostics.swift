@@ -163,6 +163,8 @@ public enum CircuitLangError: Error, CustomStringConvertible, Sendable {
     case badJSON(String)
     /// Poseidon supports 1…16 inputs.
     case badPoseidonArity(Int)
+    /// A compiler bug (an invariant did not hold); please report it.
+    case internalError(String)
 
     public var description: String {
         switch self {
@@ -180,6 +182,7 @@ public enum CircuitLangError: Error, CustomStringConvertible, Sendable {
         case .badWitnessProgram(let m): return "malformed witness program: \(m)"
         case .badJSON(let m): return "bad inputs JSON: \(m)"
         case .badPoseidonArity(let n): return "Poseidon takes 1…16 inputs, got \(n)"
+        case .internalError(let m): return "internal compiler error: \(m)"
         }
     }
 }
