@@ -68,6 +68,8 @@ struct LintInfo {
     var inputSignals: [(signal: Int32, name: String, isPublic: Bool, span: Span)]
     var signalNames: [String?]
     var sources: SourceMap
+    var typeOnly: IndexSet
+    var origins: [Origin]
 }
 
 public enum Compiler {
@@ -254,12 +256,13 @@ public enum Compiler {
         var inputSignals: [(Int32, String, Bool, Span)] = []
         for i in el.inputs {
             for (k, s) in i.slots.enumerated() {
-                inputSignals.append((s, i.shape.isEmpty ? i.name : i.name + program.indexLabel(k, i.shape), i.isPublic, Span.none))
+                inputSignals.append((s, i.shape.isEmpty ? i.name : i.name + program.indexLabel(k, i.shape), i.isPublic, el.inputSpans[s] ?? Span.none))
             }
         }
         let lint = LintInfo(auxiliary: el.auxiliary, gadgetRules: el.gadgetRules, hintOutputs: el.hintOutputs,
                             inputSignals: inputSignals.map { (signal: $0.0, name: $0.1, isPublic: $0.2, span: $0.3) },
-                            signalNames: el.signalNames, sources: sources)
+                            signalNames: el.signalNames, sources: sources,
+                            typeOnly: el.typeOnlyConstraints, origins: el.origins)
         return CompiledCircuit(name: name, wireCount: wireSignals.count, publicOutputCount: nOut, publicInputCount: nPubIn,
                                privateInputCount: nPrv, labelCount: n, constraintSystem: system, witnessProgram: program,
                                symbols: SymbolTable(entries: symbols), report: report, warnings: diags.items.filter { $0.severity == .warning },
@@ -268,3 +271,13 @@ public enum Compiler {
     }
 }
 
+
+extension CompiledCircuit {
+    /// Writes `<base>.r1cs`, `<base>.zkw` and `<base>.sym` (the R1CS module's writers for the
+    /// circom formats, our own for the witness program).
+    public func write(toBase base: String) throws {
+        try R1CSFile.write(constraintSystem, to: base + ".r1cs")
+        try witnessProgram.write(to: base + ".zkw")
+        try SymFile.write(symbols, to: base + ".sym")
+    }
+}

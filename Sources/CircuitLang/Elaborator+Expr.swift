@@ -32,7 +32,9 @@ extension Elaborator {
                 return .scalar(LC.one - lc, .bool)
             }
         case .binary(let op, let l, let r):
-            return binary(op, eval(l), eval(r), span: e.span, lspan: l.span, rspan: r.span)
+            var qt: ScalarType? = nil
+            if op == .div, case .scalar(let t)? = expected { qt = t }
+            return binary(op, eval(l), eval(r), span: e.span, lspan: l.span, rspan: r.span, quotientType: qt)
         case .index(let base, let idx):
             let b = eval(base)
             guard let i = constInt(idx, what: "an array index") else {
@@ -108,7 +110,9 @@ extension Elaborator {
                 let w = newSignal(.hintOutput)
                 instrs.append(.lin(dst: w, lc))
                 hintOutputs.append((w, span))
+                let before = constraints.count
                 enforce(LC(signal: w), target, span: span, what: "hint output")
+                typeOnlyConstraints.insert(integersIn: before..<constraints.count)
                 return .scalar(LC(signal: w), target)
             case .array(let xs):
                 var et: ValueType? = nil
@@ -163,7 +167,7 @@ extension Elaborator {
         }
     }
 
-    func binary(_ op: BinaryOp, _ a: Value, _ b: Value, span: Span, lspan: Span, rspan: Span) -> Value {
+    func binary(_ op: BinaryOp, _ a: Value, _ b: Value, span: Span, lspan: Span, rspan: Span, quotientType: ScalarType? = nil) -> Value {
         if a.isPoison || b.isPoison { return .poison }
         // Element-wise == / != on arrays: all equal.
         if case .array = a, op == .eq || op == .ne {
@@ -249,7 +253,7 @@ extension Elaborator {
                 }
             }
             if isZeroConst(y) { return err("E0324", "division by zero", rspan) }
-            let (q, r) = intDivMod(x, bx, y, (false, by.signed ? by.bits - 1 : by.bits), span: span)
+            let (q, r) = intDivMod(x, bx, y, (false, by.signed ? by.bits - 1 : by.bits), span: span, quotientType: quotientType)
             return op == .div ? q : r
 
         case .eq, .ne:
@@ -349,8 +353,16 @@ extension Elaborator {
 
     /// Floor division of an integer by a positive integer: hints q, r; constraints a = q·b + r,
     /// 0 ≤ r < b, q in a's range. Returns (q, r) values.
-    func intDivMod(_ a: LC, _ ba: (signed: Bool, bits: Int), _ b: LC, _ bb: (signed: Bool, bits: Int), span: Span) -> (Value, Value) {
-        let qt: ScalarType = ba.signed ? .sint(ba.bits) : .uint(ba.bits)
+    /// With `quotientType` (the declared type of `let q: i64 = a / b`), the quotient is range-checked
+    /// to that type directly, a fused checked narrowing.
+    func intDivMod(_ a: LC, _ ba: (signed: Bool, bits: Int), _ b: LC, _ bb: (signed: Bool, bits: Int), span: Span,
+                   quotientType: ScalarType? = nil) -> (Value, Value) {
+        var qt: ScalarType = ba.signed ? .sint(ba.bits) : .uint(ba.bits)
+        switch quotientType {
+        case .uint(let n)? where n < ba.bits || ba.signed: qt = .uint(n)
+        case .sint(let n)? where n < ba.bits + (ba.signed ? 0 : 1): qt = .sint(n)
+        default: break
+        }
         let rt: ScalarType = .uint(bb.bits)
         if hintMode > 0 {
             let q = newSignal(.hintTemp), r = newSignal(.hintTemp)
@@ -375,6 +387,8 @@ extension Elaborator {
         }
         let rType: ScalarType
         if let k = b.constantValue { rType = .uint(max(1, U256(k - .one).bitLength)) } else { rType = rt }
+        // Euclidean division is unique given 0 ≤ r < b: the lint may treat q, r as determined by a, b.
+        gadgetRules.append((targets: [q, r], deps: (a + b).terms.map(\.w).filter { $0 != 0 }))
         return (.scalar(ql, qt), .scalar(rl, rType))
     }
 

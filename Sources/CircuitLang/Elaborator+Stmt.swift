@@ -121,8 +121,11 @@ extension Elaborator {
                 case .scalar(let st):
                     let w = newSignal(kind, "\(circuitName).\(label)")
                     slots.append(w)
+                    inputSpans[w] = span
                     let lc = LC(signal: w)
+                    let before = constraints.count
                     enforce(lc, st, span: span, what: "input '\(label)'")
+                    typeOnlyConstraints.insert(integersIn: before..<constraints.count)
                     return .scalar(lc, st)
                 case .array(let et, let n):
                     return .array((0..<n).map { make(et, label + "[\($0)]") })

@@ -1,4 +1,5 @@
 import BN254
+import Foundation
 
 /// A value during elaboration: a scalar (a linear combination over signals plus its type), an
 /// array, or `poison` after an error (so elaboration can continue and find more errors).
@@ -42,6 +43,10 @@ final class Elaborator {
     var auxiliary = Set<Int32>()
     var gadgetRules: [(targets: [Int32], deps: [Int32])] = []
     var hintOutputs: [(signal: Int32, span: Span)] = []
+    var inputSpans: [Int32: Span] = [:]
+    /// Constraints that only enforce the declared type of an input or hint output (they do not
+    /// "bind" the value for the lint).
+    var typeOnlyConstraints = IndexSet()
 
     // State
     var scopes: [[String: Binding]] = [[:]]

@@ -186,7 +186,8 @@ final class StdlibTests: XCTestCase {
         let c = try compileSource("""
         import "std/fixed.zkc";
         circuit F { input a: i64; input b: i64; input d: u63;
-          output m: i64 = fx_mul<100>(a, b); output r: i64 = fx_mul_round<100>(a, b); output q: i64 = fx_div<100>(a, d); }
+          output m: i64 = fx_mul<100>(a, b); output r: i64 = fx_mul_round<100>(a, b); output q: i64 = fx_div<100>(a, d);
+          output h: i64 = fx_mul_hinted<100>(a, b); }
         """)
         func floorDiv(_ x: Int, _ y: Int) -> Int { Int((Double(x) / Double(y)).rounded(.down)) }
         for (a, b, d) in [(150, 1, 3), (-150, 1, 3), (12345, -678, 7), (-1, 1, 1), (250, 150, 100), (-250, 150, 2)] {
@@ -194,7 +195,8 @@ final class StdlibTests: XCTestCase {
             XCTAssertEqual(w[c.outputWire("m")], fr(floorDiv(a * b, 100)), "fx_mul \(a) \(b)")
             XCTAssertEqual(w[c.outputWire("r")], fr(floorDiv(a * b + 50, 100)), "fx_mul_round \(a) \(b)")
             XCTAssertEqual(w[c.outputWire("q")], fr(floorDiv(a * 100, d)), "fx_div \(a) \(d)")
-            for o in ["m", "r", "q"] {
+            XCTAssertEqual(w[c.outputWire("h")], w[c.outputWire("m")])
+            for o in ["m", "r", "q", "h"] {
                 var bad = w
                 bad[c.outputWire(o)] += .one          // off by one in either direction is rejected
                 XCTAssertFalse(c.isSatisfied(bad), "\(o) + 1")
