@@ -159,8 +159,8 @@ public enum Compiler {
         var checker = Checker(diags: diags, functions: functions, globalNames: Set(constNames.keys))
         for u in units { for f in u.functions { checker.checkFunction(f) } }
         if let circuit { checker.checkCircuit(circuit) }
-        if diags.hasErrors { throw CircuitLangError.compilationFailed(diags.items) }
-        guard let circuit else { throw CircuitLangError.compilationFailed(diags.items) }
+        if diags.hasErrors { throw CircuitLangError.compilationFailed(diags.sorted) }
+        guard let circuit else { throw CircuitLangError.compilationFailed(diags.sorted) }
 
         // Lowering.
         let el = Elaborator(diags: diags, sources: sources)
@@ -176,7 +176,7 @@ public enum Compiler {
         }
         el.stmtSpan = circuit.span
         el.execBlock(circuit.body)
-        if diags.hasErrors { throw CircuitLangError.compilationFailed(diags.items) }
+        if diags.hasErrors { throw CircuitLangError.compilationFailed(diags.sorted) }
         return try assemble(el, name: circuit.name, options: options, diags: diags, sources: sources)
     }
 

@@ -109,6 +109,17 @@ public final class DiagnosticBag: @unchecked Sendable {
     private var seen = Set<String>()
     init(sources: SourceMap) { self.sources = sources }
 
+    /// Diagnostics in source order (file, line, column).
+    public var sorted: [Diagnostic] {
+        items.enumerated().sorted { x, y in
+            let a = x.element, b = y.element
+            if a.path != b.path { return x.offset < y.offset }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
 

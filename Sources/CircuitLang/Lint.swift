@@ -132,12 +132,26 @@ extension CompiledCircuit {
                         hint: "use it, or remove it: a prover may set it to anything")
             reported.insert(i.signal)
         }
+        // Undetermined signals, grouped by the source construct that created their first constraint.
         var checked = 0
+        var groups: [Int32: [Int32]] = [:]
+        var order: [Int32] = []
         for s in 1..<n where !occ[s].isEmpty {
             checked += 1
             let w = Int32(s)
             if known[s] || info.auxiliary.contains(w) || reported.contains(w) { continue }
-            bag.warning("L0003", "'\(name(w))' is not determined by the inputs: several witnesses satisfy the constraints", at: span(w),
+            let o = firstOrigin[s]
+            if groups[o] == nil { order.append(o) }
+            groups[o, default: []].append(w)
+        }
+        for o in order {
+            let ws = groups[o] ?? []
+            let named = ws.compactMap { info.signalNames[Int($0)] }
+            let unnamed = ws.count - named.count
+            var what = named.map { "'\($0)'" }.joined(separator: ", ")
+            if unnamed > 0 { what += (what.isEmpty ? "" : " and ") + "\(unnamed) internal signal(s)" }
+            bag.warning("L0003", "\(what) not determined by the inputs: several witnesses satisfy the constraints",
+                        at: o >= 0 ? info.origins[Int(o)].span : Span.none,
                         hint: "constrain it fully (e.g. assert the relation a hint was computed from, range-check both sides of a division)")
         }
         return LintReport(warnings: bag.items, checkedSignals: checked)
