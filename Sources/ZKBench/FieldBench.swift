@@ -28,7 +28,7 @@ enum FieldBench {
         blackHole(batch)
         y = x
         let mcl = "mcl"
-        b.add(BenchRow(section: "fields", operation: "\(name) multiply", ours: mul, peer: peer?[name == "Fr" ? "Fr multiply+add (Horner, one call)" : "Fp multiply"], peerName: mcl,
+        b.add(BenchRow(section: "fields", operation: "\(name) multiply", ours: mul, peer: name == "Fr" ? peer?["Fr multiply+add (Horner, one call)"] : nil, peerName: mcl,
                        note: name == "Fr" ? "mcl: multiply+add looped inside one call (single ctypes calls are swamped by ~160 ns overhead)" : "mcl single calls are swamped by ctypes overhead"))
         b.add(BenchRow(section: "fields", operation: "\(name) square", ours: sqr, peer: nil))
         b.add(BenchRow(section: "fields", operation: "\(name) add", ours: add, peer: nil))
