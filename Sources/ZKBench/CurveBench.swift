@@ -28,5 +28,30 @@ enum CurveBench {
         let mulNAF = b.time(minSeconds: b.quick ? 0.05 : 0.2) { p = p.multiplied(byLimbs: kl) }
         b.add(BenchRow(section: "curves", operation: "G1 scalar mul (wNAF-5, no GLV)", ours: mulNAF))
         blackHole(p)
+        runG2(b, fpMul: fpMul)
+    }
+}
+
+extension CurveBench {
+    static func runG2(_ b: Bench, fpMul: Double) {
+        func inFp(_ t: Double) -> String { String(format: "%.1f Fp multiplies", t / fpMul) }
+        let g = G2Jacobian.generator
+        var p = g.multiplied(by: Fr.random())
+        let q = g.multiplied(by: Fr.random())
+        let qa = g.multiplied(by: Fr.random()).toAffine()
+        let add = b.time { p = p + q }
+        b.add(BenchRow(section: "curves", operation: "G2 add (Jacobian, add-2007-bl)", ours: add, note: inFp(add)))
+        let madd = b.time { p = p + qa }
+        b.add(BenchRow(section: "curves", operation: "G2 mixed add (madd-2007-bl)", ours: madd, note: inFp(madd)))
+        let dbl = b.time { p = p.doubled() }
+        b.add(BenchRow(section: "curves", operation: "G2 double (dbl-2009-l)", ours: dbl, note: inFp(dbl)))
+        var k = Fr.random()
+        let mulGLV = b.time(minSeconds: b.quick ? 0.05 : 0.2) { p = p.multiplied(by: k); k = k + .one }
+        b.add(BenchRow(section: "curves", operation: "G2 scalar mul (GLV + wNAF-5)", ours: mulGLV))
+        let sub = b.time(minSeconds: b.quick ? 0.05 : 0.2) { if !p.isInSubgroup { p = q } }
+        b.add(BenchRow(section: "curves", operation: "G2 subgroup check (ψ(Q) = [6x²]Q)", ours: sub))
+        let subSlow = b.time(minSeconds: b.quick ? 0.05 : 0.2) { if !p.isInSubgroupSlow { p = q } }
+        b.add(BenchRow(section: "curves", operation: "G2 subgroup check ([r]Q = O, reference)", ours: subSlow))
+        blackHole(p)
     }
 }
