@@ -35,7 +35,7 @@ build: deps
 
 test: deps venv
 	$(SWIFT) build $(SWIFT_TEST_FLAGS) --build-tests
-	ZKCLEAR_PYTHON=$(abspath $(VPY)) ZKCLEAR_ROOT=$(CURDIR) $(SWIFT) test $(SWIFT_TEST_FLAGS) --skip-build
+	ZKCLEAR_PYTHON=$(abspath $(VPY)) ZKCLEAR_ROOT=$(CURDIR) $(SWIFT) test $(SWIFT_TEST_FLAGS) --skip-build --disable-swift-testing
 	@if [ -x tools/interop.sh ]; then ZKCLEAR_PYTHON=$(abspath $(VPY)) tools/interop.sh; fi
 
 demo: deps

@@ -7,14 +7,18 @@ import CGMP
 /// This is the general (slow) path of zkclear: parsing, printing, constants, single inversions,
 /// and the oracle the limb arithmetic in `BN254` is tested against.
 public struct BigInt: Sendable {
+    /// Owns one heap-allocated `mpz_t`. A stable pointer (not a stored struct) so GMP calls that
+    /// alias the same value (x·x, −x in place) raise no exclusivity conflict.
     private final class Storage: @unchecked Sendable {
-        var value = zk_mpz()
-        init() { zk_mpz_init(&value) }
-        init(copying other: Storage) {
-            zk_mpz_init(&value)
-            zk_mpz_set(&value, &other.value)
+        let value: UnsafeMutablePointer<zk_mpz>
+        init() {
+            value = UnsafeMutablePointer<zk_mpz>.allocate(capacity: 1)
+            zk_mpz_init(value)
         }
-        deinit { zk_mpz_clear(&value) }
+        deinit {
+            zk_mpz_clear(value)
+            value.deallocate()
+        }
     }
 
     private var storage: Storage
@@ -24,12 +28,12 @@ public struct BigInt: Sendable {
 
     public init(_ value: Int) {
         storage = Storage()
-        zk_mpz_set_si(&storage.value, value)
+        zk_mpz_set_si(storage.value, value)
     }
 
     public init(_ value: UInt64) {
         storage = Storage()
-        zk_mpz_set_ui(&storage.value, UInt(value))
+        zk_mpz_set_ui(storage.value, UInt(value))
     }
 
     /// Little-endian 64-bit limbs (least significant first), interpreted as a non-negative number.
@@ -38,7 +42,7 @@ public struct BigInt: Sendable {
         let array = Array(limbs)
         array.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress, buffer.count > 0 {
-                zk_mpz_import_limbs(&storage.value, base, buffer.count)
+                zk_mpz_import_limbs(storage.value, base, buffer.count)
             }
         }
     }
@@ -57,15 +61,15 @@ public struct BigInt: Sendable {
         }
         guard body.allSatisfy(allowed) else { return nil }
         storage = Storage()
-        let ok = String(body).withCString { zk_mpz_set_str(&storage.value, $0, Int32(radix)) }
+        let ok = String(body).withCString { zk_mpz_set_str(storage.value, $0, Int32(radix)) }
         guard ok == 0 else { return nil }
-        if negative { zk_mpz_neg(&storage.value, &storage.value) }
+        if negative { zk_mpz_neg(storage.value, storage.value) }
     }
 
     /// Builds a fresh value with `body(result)`.
-    private static func make(_ body: (inout zk_mpz) -> Void) -> BigInt {
-        var r = BigInt()
-        body(&r.storage.value)
+    private static func make(_ body: (UnsafeMutablePointer<zk_mpz>) -> Void) -> BigInt {
+        let r = BigInt()
+        body(r.storage.value)
         return r
     }
 }
@@ -74,7 +78,7 @@ public struct BigInt: Sendable {
 
 extension BigInt: CustomStringConvertible, CustomDebugStringConvertible {
     public func toString(radix: Int = 10) -> String {
-        guard let cstr = zk_mpz_get_str(&storage.value, Int32(radix)) else { return "?" } // safe: GMP aborts rather than return NULL
+        guard let cstr = zk_mpz_get_str(storage.value, Int32(radix)) else { return "?" } // safe: GMP aborts rather than return NULL
         defer { zk_free_str(cstr) }
         return String(cString: cstr)
     }
@@ -82,19 +86,19 @@ extension BigInt: CustomStringConvertible, CustomDebugStringConvertible {
     public var debugDescription: String { "BigInt(\(toString()))" }
 
     /// Sign: -1, 0 or 1.
-    public var signum: Int { Int(zk_mpz_sgn(&storage.value)) }
+    public var signum: Int { Int(zk_mpz_sgn(storage.value)) }
     public var isZero: Bool { signum == 0 }
 
     /// Number of bits of |self| (0 for zero).
-    public var bitWidth: Int { isZero ? 0 : Int(zk_mpz_sizeinbase(&storage.value, 2)) }
+    public var bitWidth: Int { isZero ? 0 : Int(zk_mpz_sizeinbase(storage.value, 2)) }
 
-    public func testBit(_ i: Int) -> Bool { zk_mpz_tstbit(&storage.value, UInt(i)) != 0 }
+    public func testBit(_ i: Int) -> Bool { zk_mpz_tstbit(storage.value, UInt(i)) != 0 }
 
     /// |self| as exactly `count` little-endian limbs, or nil if it does not fit.
     public func limbs(count: Int) -> [UInt64]? {
         var out = [UInt64](repeating: 0, count: count)
         let needed = out.withUnsafeMutableBufferPointer { buf -> Int in
-            Int(zk_mpz_export_limbs(buf.baseAddress, count, &storage.value))
+            Int(zk_mpz_export_limbs(buf.baseAddress, count, storage.value))
         }
         return needed <= count ? out : nil
     }
@@ -103,18 +107,18 @@ extension BigInt: CustomStringConvertible, CustomDebugStringConvertible {
 // MARK: - Comparison
 
 extension BigInt: Comparable, Hashable {
-    public static func == (a: BigInt, b: BigInt) -> Bool { zk_mpz_cmp(&a.storage.value, &b.storage.value) == 0 }
-    public static func < (a: BigInt, b: BigInt) -> Bool { zk_mpz_cmp(&a.storage.value, &b.storage.value) < 0 }
+    public static func == (a: BigInt, b: BigInt) -> Bool { zk_mpz_cmp(a.storage.value, b.storage.value) == 0 }
+    public static func < (a: BigInt, b: BigInt) -> Bool { zk_mpz_cmp(a.storage.value, b.storage.value) < 0 }
     public func hash(into hasher: inout Hasher) { hasher.combine(toString(radix: 16)) }
 }
 
 // MARK: - Arithmetic
 
 extension BigInt {
-    public static func + (a: BigInt, b: BigInt) -> BigInt { make { zk_mpz_add(&$0, &a.storage.value, &b.storage.value) } }
-    public static func - (a: BigInt, b: BigInt) -> BigInt { make { zk_mpz_sub(&$0, &a.storage.value, &b.storage.value) } }
-    public static func * (a: BigInt, b: BigInt) -> BigInt { make { zk_mpz_mul(&$0, &a.storage.value, &b.storage.value) } }
-    public static prefix func - (a: BigInt) -> BigInt { make { zk_mpz_neg(&$0, &a.storage.value) } }
+    public static func + (a: BigInt, b: BigInt) -> BigInt { make { zk_mpz_add($0, a.storage.value, b.storage.value) } }
+    public static func - (a: BigInt, b: BigInt) -> BigInt { make { zk_mpz_sub($0, a.storage.value, b.storage.value) } }
+    public static func * (a: BigInt, b: BigInt) -> BigInt { make { zk_mpz_mul($0, a.storage.value, b.storage.value) } }
+    public static prefix func - (a: BigInt) -> BigInt { make { zk_mpz_neg($0, a.storage.value) } }
     public static func += (a: inout BigInt, b: BigInt) { a = a + b }
     public static func -= (a: inout BigInt, b: BigInt) { a = a - b }
     public static func *= (a: inout BigInt, b: BigInt) { a = a * b }
@@ -122,45 +126,45 @@ extension BigInt {
     /// Floor division; nil when `d` is zero.
     public func floorDivided(by d: BigInt) -> BigInt? {
         guard !d.isZero else { return nil }
-        return BigInt.make { zk_mpz_fdiv_q(&$0, &storage.value, &d.storage.value) }
+        return BigInt.make { zk_mpz_fdiv_q($0, storage.value, d.storage.value) }
     }
 
     /// The non-negative residue modulo `m` (m ≠ 0); nil when `m` is zero.
     public func mod(_ m: BigInt) -> BigInt? {
         guard !m.isZero else { return nil }
-        return BigInt.make { zk_mpz_mod(&$0, &storage.value, &m.storage.value) }
+        return BigInt.make { zk_mpz_mod($0, storage.value, m.storage.value) }
     }
 
     /// `self^e mod m` for e ≥ 0 and m > 0; nil otherwise.
     public func powMod(_ e: BigInt, _ m: BigInt) -> BigInt? {
         guard e.signum >= 0, m.signum > 0 else { return nil }
-        return BigInt.make { zk_mpz_powm(&$0, &storage.value, &e.storage.value, &m.storage.value) }
+        return BigInt.make { zk_mpz_powm($0, storage.value, e.storage.value, m.storage.value) }
     }
 
     /// The inverse of `self` modulo `m`, or nil when none exists.
     public func invMod(_ m: BigInt) -> BigInt? {
         guard m.signum > 0 else { return nil }
-        var r = BigInt()
-        let ok = zk_mpz_invert(&r.storage.value, &storage.value, &m.storage.value)
+        let r = BigInt()
+        let ok = zk_mpz_invert(r.storage.value, storage.value, m.storage.value)
         return ok != 0 ? r : nil
     }
 
     /// Legendre symbol (self / p) for an odd prime p: -1, 0 or 1.
-    public func legendre(_ p: BigInt) -> Int { Int(zk_mpz_legendre(&storage.value, &p.storage.value)) }
+    public func legendre(_ p: BigInt) -> Int { Int(zk_mpz_legendre(storage.value, p.storage.value)) }
 
     /// Integer square root (floor) of a non-negative value; nil for negatives.
     public func squareRootFloor() -> BigInt? {
         guard signum >= 0 else { return nil }
-        return BigInt.make { zk_mpz_sqrt(&$0, &storage.value) }
+        return BigInt.make { zk_mpz_sqrt($0, storage.value) }
     }
 
     /// GMP's Miller–Rabin/BPSW test with `reps` rounds.
-    public func isProbablePrime(rounds: Int = 40) -> Bool { zk_mpz_probab_prime_p(&storage.value, Int32(rounds)) > 0 }
+    public func isProbablePrime(rounds: Int = 40) -> Bool { zk_mpz_probab_prime_p(storage.value, Int32(rounds)) > 0 }
 
-    public static func << (a: BigInt, n: Int) -> BigInt { make { zk_mpz_mul_2exp(&$0, &a.storage.value, UInt(n)) } }
+    public static func << (a: BigInt, n: Int) -> BigInt { make { zk_mpz_mul_2exp($0, a.storage.value, UInt(n)) } }
     /// Floor shift right.
-    public static func >> (a: BigInt, n: Int) -> BigInt { make { zk_mpz_fdiv_q_2exp(&$0, &a.storage.value, UInt(n)) } }
-    public static func & (a: BigInt, b: BigInt) -> BigInt { make { zk_mpz_and(&$0, &a.storage.value, &b.storage.value) } }
+    public static func >> (a: BigInt, n: Int) -> BigInt { make { zk_mpz_fdiv_q_2exp($0, a.storage.value, UInt(n)) } }
+    public static func & (a: BigInt, b: BigInt) -> BigInt { make { zk_mpz_and($0, a.storage.value, b.storage.value) } }
 }
 
 extension BigInt: ExpressibleByIntegerLiteral {

@@ -7,14 +7,14 @@ import Foundation
 /// (iden3/binfileutils; summarised in shared/vectors/FORMATS.md §0): 4-byte ASCII magic,
 /// u32 version, u32 nSections, then nSections × (u32 id, u64 size, payload). Little-endian.
 /// Sections may come in any order; unknown ids are skipped.
-struct BinaryContainer {
-    struct Section { let id: UInt32; let offset: Int; let size: Int }
-    let version: UInt32
-    let sections: [Section]
+package struct BinaryContainer {
+    package struct Section { package let id: UInt32; package let offset: Int; package let size: Int }
+    package let version: UInt32
+    package let sections: [Section]
 
     /// Parses the section table, bounds-checking every size against the bytes present.
     /// `unique` lists the ids that may appear at most once.
-    static func parse(_ buf: UnsafeRawBufferPointer, magic: String, file: String,
+    package static func parse(_ buf: UnsafeRawBufferPointer, magic: String, file: String,
                       versions: ClosedRange<UInt32>, unique: Set<UInt32>) throws -> BinaryContainer {
         var r = ByteReader(buf, file: file, start: 0, end: buf.count, location: "file header")
         let m = Array(magic.utf8)
@@ -57,38 +57,38 @@ struct BinaryContainer {
         return BinaryContainer(version: version, sections: sections)
     }
 
-    func section(_ id: UInt32) -> Section? { sections.first { $0.id == id } }
+    package func section(_ id: UInt32) -> Section? { sections.first { $0.id == id } }
 }
 
 /// A bounds-checked little-endian cursor over a byte buffer. Every read checks the bytes left in
 /// the current window and throws `truncated` naming the file, location and field.
-struct ByteReader {
-    let buf: UnsafeRawBufferPointer
-    let file: String
-    var pos: Int
-    let end: Int
-    var location: String
+package struct ByteReader {
+    package let buf: UnsafeRawBufferPointer
+    package let file: String
+    package var pos: Int
+    package let end: Int
+    package var location: String
 
-    init(_ buf: UnsafeRawBufferPointer, file: String, start: Int, end: Int, location: String) {
+    package init(_ buf: UnsafeRawBufferPointer, file: String, start: Int, end: Int, location: String) {
         self.buf = buf; self.file = file; pos = start; self.end = end; self.location = location
     }
 
-    @inline(__always) var remaining: Int { end - pos }
+    @inline(__always) package var remaining: Int { end - pos }
 
-    @inline(__always) mutating func need(_ n: Int, _ field: @autoclosure () -> String) throws {
+    @inline(__always) package mutating func need(_ n: Int, _ field: @autoclosure () -> String) throws {
         guard n <= end - pos else {
             throw R1CSError.truncated(file: file, location: "\(location) \(field())", needed: n, available: end - pos)
         }
     }
 
-    @inline(__always) mutating func u32(_ field: @autoclosure () -> String) throws -> UInt32 {
+    @inline(__always) package mutating func u32(_ field: @autoclosure () -> String) throws -> UInt32 {
         try need(4, field())
         let v = UInt32(littleEndian: buf.loadUnaligned(fromByteOffset: pos, as: UInt32.self))
         pos += 4
         return v
     }
 
-    @inline(__always) mutating func u64(_ field: @autoclosure () -> String) throws -> UInt64 {
+    @inline(__always) package mutating func u64(_ field: @autoclosure () -> String) throws -> UInt64 {
         try need(8, field())
         let v = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: pos, as: UInt64.self))
         pos += 8
@@ -96,7 +96,7 @@ struct ByteReader {
     }
 
     /// A 32-byte little-endian canonical Fr value; throws `valueNotCanonical` when ≥ r.
-    @inline(__always) mutating func fr(_ field: @autoclosure () -> String) throws -> Fr {
+    @inline(__always) package mutating func fr(_ field: @autoclosure () -> String) throws -> Fr {
         try need(32, field())
         guard let v = FieldBytes.decodeLE(buf, at: pos) else {
             throw R1CSError.valueNotCanonical(file: file, location: "\(location) \(field())")
@@ -105,7 +105,7 @@ struct ByteReader {
         return v
     }
 
-    mutating func bytes(_ n: Int, _ field: @autoclosure () -> String) throws -> [UInt8] {
+    package mutating func bytes(_ n: Int, _ field: @autoclosure () -> String) throws -> [UInt8] {
         try need(n, field())
         let out = Array(buf[pos..<(pos + n)])
         pos += n
@@ -114,9 +114,9 @@ struct ByteReader {
 }
 
 /// Plain (not Montgomery) little-endian 32-byte Fr encoding, the `.r1cs`/`.wtns` layout.
-enum FieldBytes {
+package enum FieldBytes {
     /// r as 32 little-endian bytes.
-    static let primeLE: [UInt8] = {
+    package static let primeLE: [UInt8] = {
         let m = Fr.modulus
         var out: [UInt8] = []
         for limb in [m.0, m.1, m.2, m.3] { for j in 0..<8 { out.append(UInt8(truncatingIfNeeded: limb >> UInt64(8 * j))) } }
@@ -124,7 +124,7 @@ enum FieldBytes {
     }()
 
     /// Decodes 32 bytes at `offset` (caller checked the bounds); nil when the value is ≥ r.
-    @inline(__always) static func decodeLE(_ buf: UnsafeRawBufferPointer, at offset: Int) -> Fr? {
+    @inline(__always) package static func decodeLE(_ buf: UnsafeRawBufferPointer, at offset: Int) -> Fr? {
         let l0 = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         let l1 = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
         let l2 = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
@@ -135,12 +135,16 @@ enum FieldBytes {
         else if l2 != m.2 { less = l2 < m.2 }
         else if l1 != m.1 { less = l1 < m.1 }
         else { less = l0 < m.0 }
-        return less ? Fr(canonicalUnchecked: (l0, l1, l2, l3)) : nil
+        guard less else { return nil }
+        // Fast path: circom coefficients are mostly 1 and −1 (r − 1); skip the Montgomery product.
+        if (l1 | l2 | l3) == 0, l0 == 1 { return .one }
+        if l0 == m.0 &- 1, l1 == m.1, l2 == m.2, l3 == m.3 { return -Fr.one }
+        return Fr(canonicalUnchecked: (l0, l1, l2, l3))
     }
 
     /// Writes the canonical value as 32 little-endian bytes at `p`.
-    @inline(__always) static func encodeLE(_ v: Fr, to p: UnsafeMutableRawPointer) {
-        let c = v.canonical
+    @inline(__always) package static func encodeLE(_ v: Fr, to p: UnsafeMutableRawPointer) {
+        let c = v.isOne ? (1, 0, 0, 0) : v.canonical       // fast path for the common coefficient 1
         p.storeBytes(of: c.0.littleEndian, toByteOffset: 0, as: UInt64.self)
         p.storeBytes(of: c.1.littleEndian, toByteOffset: 8, as: UInt64.self)
         p.storeBytes(of: c.2.littleEndian, toByteOffset: 16, as: UInt64.self)
@@ -148,7 +152,7 @@ enum FieldBytes {
     }
 
     /// The decimal value of 32 little-endian bytes (for error messages about the prime).
-    static func decimalLE(_ bytes: [UInt8]) -> String {
+    package static func decimalLE(_ bytes: [UInt8]) -> String {
         var limbs: [UInt64] = [0, 0, 0, 0]
         for (i, b) in bytes.prefix(32).enumerated() { limbs[i / 8] |= UInt64(b) << UInt64(8 * (i % 8)) }
         // Repeated division of the 256-bit value by 10 (cold path: error messages only).
@@ -167,17 +171,17 @@ enum FieldBytes {
 }
 
 /// Sequential little-endian writer into a buffer whose exact size was computed up front.
-struct ByteWriter {
-    let base: UnsafeMutableRawPointer
-    var pos = 0
-    init(_ base: UnsafeMutableRawPointer) { self.base = base }
-    @inline(__always) mutating func u32(_ v: UInt32) { base.storeBytes(of: v.littleEndian, toByteOffset: pos, as: UInt32.self); pos += 4 }
-    @inline(__always) mutating func u64(_ v: UInt64) { base.storeBytes(of: v.littleEndian, toByteOffset: pos, as: UInt64.self); pos += 8 }
-    @inline(__always) mutating func fr(_ v: Fr) { FieldBytes.encodeLE(v, to: base + pos); pos += 32 }
-    mutating func bytes(_ b: [UInt8]) { for x in b { base.storeBytes(of: x, toByteOffset: pos, as: UInt8.self); pos += 1 } }
+package struct ByteWriter {
+    package let base: UnsafeMutableRawPointer
+    package var pos = 0
+    package init(_ base: UnsafeMutableRawPointer) { self.base = base }
+    @inline(__always) package mutating func u32(_ v: UInt32) { base.storeBytes(of: v.littleEndian, toByteOffset: pos, as: UInt32.self); pos += 4 }
+    @inline(__always) package mutating func u64(_ v: UInt64) { base.storeBytes(of: v.littleEndian, toByteOffset: pos, as: UInt64.self); pos += 8 }
+    @inline(__always) package mutating func fr(_ v: Fr) { FieldBytes.encodeLE(v, to: base + pos); pos += 32 }
+    package mutating func bytes(_ b: [UInt8]) { for x in b { base.storeBytes(of: x, toByteOffset: pos, as: UInt8.self); pos += 1 } }
 
     /// Builds an array of exactly `size` bytes with `body`, which must write all of them.
-    static func make(size: Int, _ body: (inout ByteWriter) -> Void) -> [UInt8] {
+    package static func make(size: Int, _ body: (inout ByteWriter) -> Void) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: size) { out, count in
             guard let base = out.baseAddress else { count = 0; return }   // size 0
             var w = ByteWriter(UnsafeMutableRawPointer(base))
@@ -187,17 +191,61 @@ struct ByteWriter {
     }
 }
 
-/// File access for the readers and writers (Foundation; errors become `R1CSError.io`).
-enum FileIO {
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw R1CSError.io(file: path, reason: "cannot read the file (missing or unreadable)")
+/// File access for the readers and writers: POSIX read/write straight into and out of the byte
+/// arrays (a 10⁶-constraint `.r1cs` is 164 MB; a Foundation `Data` round trip costs extra copies).
+/// Writes go to a temporary file in the same directory, then `rename` over the target, so a crash
+/// never leaves a half-written file under the real name. Errors become `R1CSError.io`.
+package enum FileIO {
+    package static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    package static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw R1CSError.io(file: path, reason: "cannot open: \(errnoText())") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw R1CSError.io(file: path, reason: "cannot stat: \(errnoText())") }
+        let size = Int(st.st_size)
+        guard size >= 0 else { throw R1CSError.io(file: path, reason: "negative file size") }
+        var failure: String? = nil
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var done = 0
+            while done < size, let base = buf.baseAddress {
+                let n = Foundation.read(fd, base + done, size - done)
+                if n < 0 { if errno == EINTR { continue }; failure = errnoText(); break }
+                if n == 0 { break }
+                done += n
+            }
+            count = done
         }
-        return [UInt8](data)
+        if let failure { throw R1CSError.io(file: path, reason: "read failed: \(failure)") }
+        guard bytes.count == size else {
+            throw R1CSError.io(file: path, reason: "file changed while reading (\(bytes.count) of \(size) bytes)")
+        }
+        return bytes
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic) }
-        catch { throw R1CSError.io(file: path, reason: "cannot write: \(error.localizedDescription)") }
+    package static func write(_ bytes: [UInt8], to path: String) throws {
+        let tmp = path + ".tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw R1CSError.io(file: path, reason: "cannot create \(tmp): \(errnoText())") }
+        var failure: String? = nil
+        bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count, let base = buf.baseAddress {
+                let n = Foundation.write(fd, base + done, buf.count - done)
+                if n < 0 { if errno == EINTR { continue }; failure = errnoText(); break }
+                done += n
+            }
+        }
+        if close(fd) != 0, failure == nil { failure = errnoText() }
+        if let failure {
+            unlink(tmp)
+            throw R1CSError.io(file: path, reason: "write failed: \(failure)")
+        }
+        guard rename(tmp, path) == 0 else {
+            let reason = errnoText()
+            unlink(tmp)
+            throw R1CSError.io(file: path, reason: "cannot rename \(tmp) into place: \(reason)")
+        }
     }
 }

@@ -58,8 +58,19 @@ public struct ConstraintSystem: Sendable, Equatable {
     /// Every constraint as a value (allocates; use `terms`/`lcRange` in hot loops).
     public var constraints: [Constraint] { (0..<constraintCount).map(constraint) }
 
-    /// The label id of a wire (the identity when there is no map).
-    public func label(ofWire w: Int) -> UInt64 {
+    /// The role of a wire in circom order; nil when the wire does not exist. Wire 0 (the
+    /// constant 1) is reported as nil too: it has no kind.
+    public func kind(ofWire w: Int) -> WireKind? {
+        guard w >= 1, w < nWires else { return nil }
+        if w <= nPublicOutputs { return .publicOutput }
+        if w <= nPublic { return .publicInput }
+        if w <= nPublic + nPrivateInputs { return .privateInput }
+        return .intermediate
+    }
+
+    /// The label id of a wire (the identity when there is no map); nil when the wire does not exist.
+    public func label(ofWire w: Int) -> UInt64? {
+        guard w >= 0, w < nWires else { return nil }
         if let m = wireToLabel { return m[w] }
         return UInt64(w)
     }

@@ -55,7 +55,11 @@ public enum R1CSError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .truncated(file, location, needed, available):
             return "\(file): truncated at \(location): needs \(needed) bytes, only \(available) left"
         case let .badMagic(file, expected, found):
-            let shown = found.map { (32...126).contains($0) ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined()
+            let shown = found.map { b -> String in
+                if (32...126).contains(b) { return String(UnicodeScalar(b)) }
+                let h = String(b, radix: 16)
+                return "\\x" + (h.count == 1 ? "0" + h : h)
+            }.joined()
             return "\(file): not a .\(expected) file (magic is '\(shown)', expected '\(expected)')"
         case let .unsupportedVersion(file, format, version, supported):
             return "\(file): \(format) version \(version) is not supported (supported: \(supported))"

@@ -67,32 +67,40 @@ public enum R1CSFile {
             throw R1CSError.countTooLarge(file: file, location: "header mConstraints", count: UInt64(m), maximum: UInt64(maxM))
         }
         let maxTerms = (cs.size - 12 * m) / 36
-        var terms: [Term] = []
-        terms.reserveCapacity(maxTerms)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(3 * m + 1)
-        offsets.append(0)
+        var offsets = [Int](repeating: 0, count: 3 * m + 1)
         r = ByteReader(buf, file: file, start: cs.offset, end: cs.offset + cs.size, location: "constraints section 2")
-        for i in 0..<m {
-            for j in 0..<3 {
-                let nTerms = Int(try r.u32("constraint \(i) \(["A", "B", "C"][j]) nTerms"))
-                // Bytes still needed: these terms plus at least the remaining nTerms fields.
-                let rest = (3 * (m - i) - j - 1) * 4
-                let fit = max(0, r.remaining - rest) / 36
-                guard nTerms <= fit else {
-                    throw R1CSError.countTooLarge(file: file, location: "constraints section 2 constraint \(i) \(["A", "B", "C"][j]) nTerms",
-                                                  count: UInt64(nTerms), maximum: UInt64(fit))
-                }
-                for k in 0..<nTerms {
-                    let w = try r.u32("constraint \(i) \(["A", "B", "C"][j]) term \(k) wire")
-                    guard Int(w) < nWires else {
-                        throw R1CSError.wireOutOfRange(file: file, location: "constraints section 2 constraint \(i) \(["A", "B", "C"][j]) term \(k)",
-                                                       wire: UInt64(w), nWires: nWires)
+        // Terms are written straight into uninitialised storage sized by the bound above; `Term`
+        // is trivial, so `count` only has to be right when the closure returns or throws.
+        let terms = try [Term](unsafeUninitializedCapacity: maxTerms) { out, count in
+            count = 0
+            for i in 0..<m {
+                for j in 0..<3 {
+                    let nTerms = Int(try r.u32("constraint \(i) \(Matrix(rawValue: j)?.name ?? "") nTerms"))
+                    // Bytes still needed: these terms plus at least the remaining nTerms fields.
+                    let rest = (3 * (m - i) - j - 1) * 4
+                    let fit = max(0, r.remaining - rest) / 36
+                    guard nTerms <= fit, count + nTerms <= out.count else {
+                        throw R1CSError.countTooLarge(file: file, location: "constraints section 2 constraint \(i) \(Matrix(rawValue: j)?.name ?? "") nTerms",
+                                                      count: UInt64(nTerms), maximum: UInt64(fit))
                     }
-                    let c = try r.fr("constraint \(i) \(["A", "B", "C"][j]) term \(k) coefficient")
-                    terms.append(Term(wire: w, coefficient: c))
+                    // The 36·nTerms bytes are present (checked above): read without per-field checks.
+                    var p = r.pos
+                    for k in 0..<nTerms {
+                        let w = UInt32(littleEndian: buf.loadUnaligned(fromByteOffset: p, as: UInt32.self))
+                        guard Int(w) < nWires else {
+                            throw R1CSError.wireOutOfRange(file: file, location: "constraints section 2 constraint \(i) \(Matrix(rawValue: j)?.name ?? "") term \(k)",
+                                                           wire: UInt64(w), nWires: nWires)
+                        }
+                        guard let c = FieldBytes.decodeLE(buf, at: p + 4) else {
+                            throw R1CSError.valueNotCanonical(file: file, location: "constraints section 2 constraint \(i) \(Matrix(rawValue: j)?.name ?? "") term \(k) coefficient")
+                        }
+                        out.initializeElement(at: count, to: Term(wire: w, coefficient: c))
+                        count += 1
+                        p += 36
+                    }
+                    r.pos = p
+                    offsets[3 * i + j + 1] = count
                 }
-                offsets.append(terms.count)
             }
         }
         guard r.remaining == 0 else {
@@ -148,7 +156,8 @@ public enum R1CSFile {
                 }
             }
             w.u32(3); w.u64(UInt64(s3))
-            for i in 0..<system.nWires { w.u64(system.label(ofWire: i)) }
+            if let map = system.wireToLabel { for l in map { w.u64(l) } }
+            else { for i in 0..<system.nWires { w.u64(UInt64(i)) } }
         }
     }
 }

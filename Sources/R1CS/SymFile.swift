@@ -40,6 +40,9 @@ public struct SymbolTable: Sendable, Equatable {
     /// Checks every wire id against a system (wire < nWires, label < nLabels).
     public func validate(against system: ConstraintSystem, file: String = "<memory>") throws {
         for (i, e) in entries.enumerated() {
+            guard e.labelId >= 0, e.wireId >= -1, e.componentId >= 0 else {
+                throw R1CSError.symbolSyntax(file: file, line: i + 1, reason: "negative id (only wireId may be −1)")
+            }
             guard e.wireId < Int64(system.nWires) else {
                 throw R1CSError.symbolSyntax(file: file, line: i + 1, reason: "wire \(e.wireId) ≥ nWires = \(system.nWires)")
             }

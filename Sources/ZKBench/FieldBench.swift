@@ -1,17 +1,37 @@
 import BN254
 
-/// Fr/Fp multiply, square, add, inverse, batch inverse; placeholder peer rows filled by mcl.
+/// Fr/Fp multiply, square, add, inverse and batch inverse, beside mcl's (mclbn256) in the same run.
+/// Each timed body runs `inner` dependent operations so the closure call is amortised.
 enum FieldBench {
+    static let inner = 1000
+
     static func run(_ b: Bench) {
-        var x = Fr.random(), y = Fr.random()
-        let mul = b.time { x = x * y }
+        let peer = Peers.run("mcl_peer.py", ["fields"] + (b.quick ? ["--quick"] : []))
+        measure(Fr.self, b, peer)
+        measure(Fp.self, b, peer)
+    }
+
+    static func measure<F: PrimeField>(_: F.Type, _ b: Bench, _ peer: [String: Double]?) {
+        let name = F.fieldName
+        let n = Double(inner)
+        var x = F.random(), y = F.random()
+        let mul = b.time { for _ in 0..<inner { x = x * y } } / n
         blackHole(x)
-        b.add(BenchRow(section: "fields", operation: "Fr multiply", ours: mul))
-        var u = Fp.random(), v = Fp.random()
-        let fpmul = b.time { u = u * v }
-        blackHole(u)
-        b.add(BenchRow(section: "fields", operation: "Fp multiply", ours: fpmul))
-        _ = y; _ = v
-        y = .one; v = .one
+        let sqr = b.time { for _ in 0..<inner { x.square() } } / n
+        blackHole(x)
+        let add = b.time { for _ in 0..<inner { x = x + y } } / n
+        blackHole(x)
+        let inv = b.time { x = (x + y).inverse() ?? y }
+        blackHole(x)
+        var batch = (0..<4096).map { _ in F.random() }
+        let batchInv = b.time { F.batchInvert(&batch) } / Double(batch.count)
+        blackHole(batch)
+        y = x
+        let mcl = "mcl"
+        b.add(BenchRow(section: "fields", operation: "\(name) multiply", ours: mul, peer: peer?["\(name) mul"], peerName: mcl))
+        b.add(BenchRow(section: "fields", operation: "\(name) square", ours: sqr, peer: peer?["\(name) sqr"], peerName: mcl))
+        b.add(BenchRow(section: "fields", operation: "\(name) add", ours: add, peer: peer?["\(name) add"], peerName: mcl))
+        b.add(BenchRow(section: "fields", operation: "\(name) inverse (GMP mpz_invert)", ours: inv, peer: peer?["\(name) inv"], peerName: mcl))
+        b.add(BenchRow(section: "fields", operation: "\(name) batch inverse, per element (n=4096)", ours: batchInv))
     }
 }

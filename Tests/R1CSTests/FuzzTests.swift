@@ -91,8 +91,11 @@ final class FuzzTests: XCTestCase {
         XCTAssertNoThrow(try R1CSFile.decode(good))
         var b: [UInt8]
 
-        b = good; b[0] = UInt8(ascii: "R")
-        expectError(b, "magic") { if case .badMagic = $0 { return true }; return false }
+        b = good; b[0] = 0
+        expectError(b, "magic") { e in
+            if case .badMagic(_, "r1cs", [0, 0x31, 0x63, 0x73]) = e { return e.description.contains("'\\x001cs'") }
+            return false
+        }
         expectError(Array("wtns".utf8) + good.dropFirst(4), "wtns magic in r1cs") { if case .badMagic = $0 { return true }; return false }
         for v: UInt32 in [0, 2, 0xFFFF_FFFF] {
             b = good; put32(&b, 4, v)

@@ -253,6 +253,9 @@ final class ModelTests: XCTestCase {
         let built = try b.build()
         let cs = built.system
         XCTAssertEqual(cs.nPublicOutputs, 1); XCTAssertEqual(cs.nPublicInputs, 40); XCTAssertEqual(cs.nPrivateInputs, 40)
+        // Each builder wire lands in a slot of its own kind.
+        for id in 1..<b.wireCount { XCTAssertEqual(cs.kind(ofWire: Int(built.wireIndex[id])), b.kinds[id]) }
+        XCTAssertNil(cs.kind(ofWire: 0)); XCTAssertNil(cs.kind(ofWire: cs.nWires))
         for k in 0..<(cs.lcOffsets.count - 1) {
             let r = cs.lcOffsets[k]..<cs.lcOffsets[k + 1]
             XCTAssertTrue(LinearCombination(sortedTerms: Array(cs.terms[r])).isNormalized)
@@ -315,5 +318,9 @@ final class ModelTests: XCTestCase {
         try SymFile.write(sym, to: sp)
         XCTAssertEqual(try SymFile.read(path: sp), sym)
         XCTAssertNoThrow(try sym.validate(against: cs))
+        for bad in [Symbol(labelId: -1, wireId: 1, componentId: 0, name: "neg"), Symbol(labelId: 1, wireId: 3, componentId: 0, name: "big"),
+                    Symbol(labelId: 10, wireId: 1, componentId: 0, name: "label"), Symbol(labelId: 1, wireId: -2, componentId: 0, name: "w")] {
+            XCTAssertThrowsError(try SymbolTable(entries: [bad]).validate(against: cs), bad.name)
+        }
     }
 }

@@ -148,6 +148,7 @@ final class VectorTests: XCTestCase {
         let cs21 = try R1CSFile.decode(b21)
         XCTAssertEqual(cs21.wireToLabel, [0, 3, 1, 2])
         XCTAssertEqual((0..<4).map { cs21.label(ofWire: $0) }, [0, 3, 1, 2])
+        XCTAssertNil(cs21.label(ofWire: 4))
 
         let b24 = try Vectors.bytes("snarkjs/ark_mycircuit_2024/mycircuit.r1cs")
         XCTAssertEqual(Self.sectionOrder(b24), [2, 1, 3])

@@ -1,0 +1,26 @@
+import BN254
+import Foundation
+
+/// G1 MSM at 2^10 … 2^20 and G2 at 2^16, beside mcl's `mclBnG1_mulVec`/`mclBnG2_mulVec` on the same sizes
+/// (random points and scalars on both sides). zkclear uses every core; the PyPI mcl build uses one thread.
+enum MSMBench {
+    static func run(_ b: Bench) {
+        let logs = b.quick ? [10, 12, 14, 16] : [10, 12, 14, 16, 18, 20]
+        let sizes = logs.map { 1 << $0 }
+        let peer = Peers.run("mcl_peer.py", ["msm", "--sizes", sizes.map(String.init).joined(separator: ","), "--g2-sizes", "65536"])
+        let maxN = sizes.max() ?? 1
+        // Random points: multiples of the generator by random scalars, normalised once.
+        let distinct = min(maxN, 1 << 14)
+        let base = G1Jacobian.toAffine((0..<distinct).map { _ in G1Jacobian.generator * Fr.random() })
+        let points = (0..<maxN).map { base[($0 &* 7919) % distinct] }
+        let scalars = (0..<maxN).map { _ in Fr.random() }
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        for (log, n) in zip(logs, sizes) {
+            let p = Array(points.prefix(n)), s = Array(scalars.prefix(n))
+            let t = b.time(rounds: n >= 1 << 18 ? 1 : 3, minSeconds: n >= 1 << 18 ? 0 : 0.3) { blackHole(MSM.g1(p, s)) }
+            b.add(BenchRow(section: "msm", operation: "G1 MSM 2^\(log)", ours: t, peer: peer?["G1 mulVec \(n)"], peerName: "mcl",
+                           note: "zkclear \(threads) threads, window \(MSM.windowBits(for: n)); mcl 1 thread",
+                           command: ".build/release/ZKBench --only msm"))
+        }
+    }
+}

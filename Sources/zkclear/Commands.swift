@@ -1,0 +1,6 @@
+/// Every subcommand, in the order `zkclear --help` lists them. One file per subcommand.
+enum Commands {
+    static let all: [any Subcommand.Type] = [
+        DemoCommand.self,
+    ]
+}
