@@ -1,0 +1,171 @@
+import Foundation
+import XCTest
+import BN254
+import R1CS
+import CircuitLang
+@testable import Ledger
+
+/// The venue driver: every business action yields a witness that satisfies its circuit and
+/// public inputs / published leaves that an independent tree replay agrees with; bad actions are
+/// refused with a clear error, natively and (with the native checks off) by the circuit itself.
+final class VenueTests: XCTestCase {
+
+    /// Replays published leaves on an independent dense tree.
+    struct Replay {
+        var leaves = [Fr](repeating: .zero, count: 16)
+        var root: Fr {
+            var l = leaves
+            while l.count > 1 { l = stride(from: 0, to: l.count, by: 2).map { Poseidon.hash(l[$0], l[$0 + 1]) } }
+            return l[0]
+        }
+    }
+
+    func check(_ b: VenueBatch, _ replay: inout Replay, seq: UInt64, file: StaticString = #filePath, line: UInt = #line) throws {
+        let c = try Deriv.circuits().circuit(b.kind)
+        XCTAssertNil(c.firstUnsatisfied(b.witness), "\(b.summary): R1CS", file: file, line: line)
+        XCTAssertEqual(b.leaves.count, VenueCircuits.batchSize[b.kind], file: file, line: line)
+        XCTAssertEqual(b.publicInputs.count, c.publicInputCount, file: file, line: line)
+        XCTAssertEqual(Array(b.witness[1...c.publicInputCount]), b.publicInputs, file: file, line: line)
+        XCTAssertEqual(b.publicInputs[0], replay.root, "\(b.summary): old root", file: file, line: line)
+        XCTAssertEqual(b.publicInputs[2], Fr(seq), file: file, line: line)
+        XCTAssertEqual(b.publicInputs[3], Deriv.leavesHash(b.leaves.map { ($0.index, $0.leaf) }), file: file, line: line)
+        for l in b.leaves { replay.leaves[Int(l.index)] = l.leaf }
+        XCTAssertEqual(b.publicInputs[1], replay.root, "\(b.summary): new root", file: file, line: line)
+    }
+
+    func testBusinessFlowSatisfiesEveryCircuit() throws {
+        let v = try Deriv.venue()
+        var r = Replay()
+        XCTAssertEqual(v.genesisRoot, r.root)
+        var seq: UInt64 = 1
+        func run(_ b: VenueBatch) throws { try check(b, &r, seq: seq); seq += 1 }
+        for n in ["alice", "bob", "carol", "dave"] { try run(v.deposit(account: n, amount: Deriv.cash(1000))) }
+        try run(v.deposit(account: "alice", amount: Deriv.cash(1)))
+        XCTAssertEqual(try v.account("alice").balance, 1001_000_000)
+        try run(v.trade(buyer: "alice", seller: "bob", product: .call, qty: 2, price: Deriv.px(5), referencePrice: Deriv.px(100)))
+        XCTAssertEqual(try v.account("alice").balance, 991_000_000)
+        XCTAssertEqual(try v.account("bob").balance, 1010_000_000)
+        XCTAssertEqual(try v.account("bob").callQty, -2)
+        try run(v.trade(buyer: "carol", seller: "dave", product: .put, qty: 3, price: Deriv.px(4), referencePrice: Deriv.px(100), fee: 10_000))
+        XCTAssertEqual(try v.account("dave").balance, 1012_000_000 - 10_000)
+        try run(v.trade(buyer: "alice", seller: "carol", product: .future, qty: 1, price: Deriv.px(100), referencePrice: Deriv.px(100)))
+        try run(v.trade(buyer: "dave", seller: "bob", product: .future, qty: 2, price: Deriv.px(102), referencePrice: Deriv.px(100)))
+        let mark = try v.mark(price: Deriv.px(110))
+        try run(mark)
+        // alice +10, carol −10, dave +16, bob −16.
+        XCTAssertEqual(try v.account("alice").balance, 1001_000_000 - 10_000_000 + 10_000_000)
+        XCTAssertEqual(try v.account("bob").balance, 1010_000_000 - 16_000_000)
+        XCTAssertEqual(mark.flags, 0)
+        try run(v.withdraw(account: "dave", amount: Deriv.cash(16), referencePrice: Deriv.px(110)))
+        // Expiry at 80: calls worthless, puts pay 3·(90 − 80) = 30 from dave to carol.
+        let carol0 = try v.account("carol").balance, dave0 = try v.account("dave").balance
+        try run(v.expire(settlementPrice: Deriv.px(80)))
+        XCTAssertEqual(try v.account("carol").balance - carol0, 30_000_000)
+        XCTAssertEqual(try v.account("dave").balance - dave0, -30_000_000)
+        // Mark with a fee and fewer accounts than slots (padded by repetition; net zero still).
+        try run(v.mark(price: Deriv.px(105), accounts: ["alice", "carol"], fee: 0))
+        XCTAssertEqual(v.nextSequence, seq)
+        XCTAssertEqual(v.root, r.root)
+    }
+
+    func testFreshSaltsForEveryLeaf() throws {
+        let v = try Deriv.venue()
+        let a = try v.deposit(account: "alice", amount: 5)
+        let b = try v.deposit(account: "bob", amount: 5)
+        XCTAssertNotEqual(a.leaves[0].leaf, b.leaves[0].leaf)
+        let s1 = try v.account("alice").salt
+        _ = try v.deposit(account: "alice", amount: 0)
+        XCTAssertNotEqual(try v.account("alice").salt, s1)
+        XCTAssertNotEqual(try v.account("alice").ownerSecret, try v.account("bob").ownerSecret)
+    }
+
+    func testWithdrawMoreThanBalanceIsRefused() throws {
+        let v = try Deriv.venue()
+        _ = try v.deposit(account: "alice", amount: Deriv.cash(10))
+        let root = v.root, seq = v.nextSequence
+        XCTAssertThrowsError(try v.withdraw(account: "alice", amount: Deriv.cash(11), referencePrice: Deriv.px(100))) { e in
+            XCTAssertEqual(e as? VenueError, .insufficientBalance(account: "alice", balance: 10_000_000, requested: 11_000_000))
+            XCTAssertTrue("\(e)".contains("cannot withdraw"))
+        }
+        v.skipNativeChecks = true
+        XCTAssertThrowsError(try v.withdraw(account: "alice", amount: Deriv.cash(11), referencePrice: Deriv.px(100))) { e in
+            guard case VenueError.circuitRejected(let k, let r) = e else { return XCTFail("\(e)") }
+            XCTAssertEqual(k, "withdraw")
+            XCTAssertTrue(r.contains("negative"), r)
+        }
+        XCTAssertEqual(v.root, root, "a refused action changes nothing")
+        XCTAssertEqual(v.nextSequence, seq)
+        v.skipNativeChecks = false
+        _ = try v.withdraw(account: "alice", amount: Deriv.cash(10), referencePrice: Deriv.px(100))
+        XCTAssertEqual(try v.account("alice").balance, 0)
+    }
+
+    func testInsufficientMarginIsRefused() throws {
+        let v = try Deriv.venue()
+        _ = try v.deposit(account: "alice", amount: Deriv.cash(1000))
+        _ = try v.deposit(account: "bob", amount: Deriv.cash(5))
+        // bob sells 1 future at 100: IM = 10% · 100 = 10 > 5.
+        XCTAssertThrowsError(try v.trade(buyer: "alice", seller: "bob", product: .future, qty: 1, price: Deriv.px(100), referencePrice: Deriv.px(100))) { e in
+            XCTAssertEqual(e as? VenueError, .marginViolated(account: "bob", equity: 5_000_000, required: 10_000_000))
+        }
+        // bob writes 1 call: premium 2 + balance 5 = 7 < 10.
+        XCTAssertThrowsError(try v.trade(buyer: "alice", seller: "bob", product: .call, qty: 1, price: Deriv.px(2), referencePrice: Deriv.px(100))) { e in
+            guard case VenueError.marginViolated(let n, _, _) = e else { return XCTFail("\(e)") }
+            XCTAssertEqual(n, "bob")
+        }
+        // alice cannot pay a premium beyond her balance.
+        XCTAssertThrowsError(try v.trade(buyer: "alice", seller: "bob", product: .put, qty: 1000, price: Deriv.px(2), referencePrice: Deriv.px(100))) { e in
+            guard case VenueError.marginViolated(let n, _, _) = e else { return XCTFail("\(e)") }
+            XCTAssertEqual(n, "alice")
+        }
+        v.skipNativeChecks = true
+        XCTAssertThrowsError(try v.trade(buyer: "alice", seller: "bob", product: .future, qty: 1, price: Deriv.px(100), referencePrice: Deriv.px(100))) { e in
+            guard case VenueError.circuitRejected(_, let r) = e else { return XCTFail("\(e)") }
+            XCTAssertTrue(r.contains("initial margin violated"), r)
+        }
+        v.skipNativeChecks = false
+        // With enough collateral it goes through; withdrawing below margin is then refused.
+        _ = try v.deposit(account: "bob", amount: Deriv.cash(20))
+        _ = try v.trade(buyer: "alice", seller: "bob", product: .future, qty: 1, price: Deriv.px(100), referencePrice: Deriv.px(100))
+        XCTAssertThrowsError(try v.withdraw(account: "bob", amount: Deriv.cash(20), referencePrice: Deriv.px(100))) { e in
+            guard case VenueError.marginViolated = e else { return XCTFail("\(e)") }
+        }
+    }
+
+    func testUnbalancedSettlementIsRefused() throws {
+        let v = try Deriv.venue()
+        for n in ["a", "b", "c"] { _ = try v.deposit(account: n, amount: Deriv.cash(1000)) }
+        _ = try v.trade(buyer: "a", seller: "b", product: .call, qty: 1, price: Deriv.px(3), referencePrice: Deriv.px(100))
+        XCTAssertThrowsError(try v.expire(settlementPrice: Deriv.px(130), accounts: ["a", "c"])) { e in
+            guard case VenueError.unbalanced = e else { return XCTFail("\(e)") }
+            XCTAssertTrue("\(e)".contains("does not net to zero"))
+        }
+        v.skipNativeChecks = true
+        XCTAssertThrowsError(try v.expire(settlementPrice: Deriv.px(130), accounts: ["a", "c"])) { e in
+            guard case VenueError.circuitRejected(_, let r) = e else { return XCTFail("\(e)") }
+            XCTAssertTrue(r.contains("value not conserved"), r)
+        }
+        v.skipNativeChecks = false
+        let b = try v.expire(settlementPrice: Deriv.px(130))
+        XCTAssertEqual(try v.account("a").balance, 1027_000_000)
+        XCTAssertEqual(b.leaves.map(\.index), [0, 1, 1, 1])
+    }
+
+    func testBadArguments() throws {
+        let v = try Deriv.venue()
+        _ = try v.deposit(account: "a", amount: 1)
+        XCTAssertThrowsError(try v.withdraw(account: "zed", amount: 1, referencePrice: 1)) { e in
+            XCTAssertEqual(e as? VenueError, .unknownAccount("zed"))
+        }
+        XCTAssertThrowsError(try v.trade(buyer: "a", seller: "a", product: .call, qty: 1, price: 1, referencePrice: 1))
+        XCTAssertThrowsError(try v.trade(buyer: "a", seller: "zed", product: .call, qty: 1, price: 1, referencePrice: 1))
+        XCTAssertThrowsError(try v.mark(price: 1, accounts: []))
+        XCTAssertThrowsError(try v.deposit(account: "a", amount: UInt64(Int64.max))) { e in
+            guard case VenueError.overflow = e else { return XCTFail("\(e)") }
+        }
+        for i in 1..<16 { _ = try v.deposit(account: "n\(i)", amount: 1) }
+        XCTAssertThrowsError(try v.deposit(account: "one-too-many", amount: 1)) { e in
+            XCTAssertEqual(e as? VenueError, .venueFull(capacity: 16))
+        }
+    }
+}
