@@ -147,6 +147,11 @@ final class DerivativesCircuitTests: XCTestCase {
             print("derivatives: \(k): \(c.constraintCount) constraints, \(c.publicInputCount) public inputs, \(c.wireCount) wires")
             let lint = c.lint()
             XCTAssertTrue(lint.isClean, "\(k): \(lint)")
+            // Every public input is bound by some constraint (else a proof would verify for any
+            // value of it: Groth16's IC point for the wire would be the identity).
+            var used = Set<UInt32>()
+            for t in c.constraintSystem.terms where !t.coefficient.isZero { used.insert(t.wire) }
+            for w in 1...c.publicInputCount { XCTAssertTrue(used.contains(UInt32(w)), "\(k): public input \(w) is in no constraint") }
         }
     }
 

@@ -169,3 +169,68 @@ final class VenueTests: XCTestCase {
         }
     }
 }
+
+/// Random business actions: every accepted batch satisfies its circuit and replays on an
+/// independent tree; every refused one leaves the state unchanged; cash is conserved
+/// (deposits − withdrawals − fees = Σ balances).
+final class VenueRandomTests: XCTestCase {
+    func testRandomActions() throws {
+        let v = try Deriv.venue()
+        var replay = VenueTests.Replay()
+        var rng = SystemRandomNumberGenerator()
+        let names = ["a", "b", "c", "d"]
+        var external: Int128 = 0      // deposits − withdrawals − fees
+        var accepted = 0, refused = 0
+        for n in names {
+            let amt = UInt64.random(in: 1...2000, using: &rng) * 1_000_000
+            let b = try v.deposit(account: n, amount: amt)
+            for l in b.leaves { replay.leaves[Int(l.index)] = l.leaf }
+            external += Int128(amt)
+        }
+        for _ in 0..<24 {
+            let root = v.root, seq = v.nextSequence
+            let ref = UInt64.random(in: 50...150, using: &rng) * 1_000_000
+            do {
+                let b: VenueBatch
+                var fees: Int128 = 0
+                var cash: Int128 = 0
+                switch Int.random(in: 0..<6, using: &rng) {
+                case 0:
+                    let amt = UInt64.random(in: 0...500, using: &rng) * 1_000_000
+                    b = try v.deposit(account: names.randomElement(using: &rng) ?? "a", amount: amt); cash = Int128(amt)
+                case 1:
+                    let amt = UInt64.random(in: 0...800, using: &rng) * 1_000_000
+                    b = try v.withdraw(account: names.randomElement(using: &rng) ?? "a", amount: amt, referencePrice: ref); cash = -Int128(amt)
+                case 2, 3:
+                    let pair = names.shuffled(using: &rng)
+                    let fee = UInt64.random(in: 0...1000, using: &rng)
+                    b = try v.trade(buyer: pair[0], seller: pair[1], product: VenueProduct.allCases.randomElement(using: &rng) ?? .call,
+                                    qty: UInt32.random(in: 1...20, using: &rng), price: UInt64.random(in: 1...120, using: &rng) * 1_000_000,
+                                    referencePrice: ref, fee: fee)
+                    fees = 2 * Int128(fee)
+                case 4:
+                    b = try v.mark(price: ref)
+                default:
+                    b = try v.expire(settlementPrice: ref)
+                }
+                external += cash - fees
+                accepted += 1
+                let c = try Deriv.circuits().circuit(b.kind)
+                XCTAssertNil(c.firstUnsatisfied(b.witness), b.summary)
+                XCTAssertEqual(b.publicInputs[0], replay.root)
+                for l in b.leaves { replay.leaves[Int(l.index)] = l.leaf }
+                XCTAssertEqual(b.publicInputs[1], replay.root, b.summary)
+                XCTAssertEqual(b.publicInputs[3], Deriv.leavesHash(b.leaves.map { ($0.index, $0.leaf) }))
+            } catch let e as VenueError {
+                refused += 1
+                XCTAssertFalse("\(e)".isEmpty)
+                if case .circuitRejected = e { XCTFail("the native checks should have refused first: \(e)") }
+                if case .inconsistent = e { XCTFail("\(e)") }
+                XCTAssertEqual(v.root, root); XCTAssertEqual(v.nextSequence, seq)
+            }
+        }
+        let total = try names.reduce(Int128(0)) { $0 + Int128(try v.account($1).balance) }
+        XCTAssertEqual(total, external, "cash conservation (accepted \(accepted), refused \(refused))")
+        XCTAssertGreaterThan(accepted, 4)
+    }
+}
