@@ -130,8 +130,10 @@ extension Elaborator {
         case (.poison, _), (_, .poison): return .poison
         case (.scalar(let x, let tx), .scalar(let y, let ty)):
             let t: ScalarType
-            if tx == ty { t = tx }
+            if tx == ty && tx != .literal { t = tx }
+            else if tx == .literal && ty == .literal && x == y { t = .literal }
             else if let bx = bound(x, tx), let by = bound(y, ty) {
+                // (two different literals give a run-time value: type it by their joint bound)
                 let j = join(bx, by)
                 t = j.signed ? .sint(j.bits) : .uint(j.bits)
             } else { t = .field }
@@ -227,7 +229,12 @@ extension Elaborator {
                 return .scalar(x - y, t)
             default:
                 let t: ScalarType
-                if !bx.signed && !by.signed { t = .uint(bx.bits + by.bits) }
+                // Multiplying by a constant power of two 2^k adds exactly k bits.
+                if let k = y.constantValue, !bx.signed, ty == .literal, U256(k).bitLength >= 1, U256(k) == U256.pow2(U256(k).bitLength - 1) {
+                    t = .uint(bx.bits + U256(k).bitLength - 1)
+                } else if let k = x.constantValue, !by.signed, tx == .literal, U256(k).bitLength >= 1, U256(k) == U256.pow2(U256(k).bitLength - 1) {
+                    t = .uint(by.bits + U256(k).bitLength - 1)
+                } else if !bx.signed && !by.signed { t = .uint(bx.bits + by.bits) }
                 else {
                     let sa = bx.signed ? bx.bits : bx.bits + 1, sb = by.signed ? by.bits : by.bits + 1
                     t = .sint(sa + sb - 1)

@@ -107,8 +107,22 @@ struct Optimizer {
         return LC(terms: t).combined(expr, k)
     }
 
+    /// A cheap 64-bit fingerprint of a linear combination (FNV-style mixing of slots and limbs).
+    static func fingerprint(_ lc: LC) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        @inline(__always) func mix(_ v: UInt64) { h = (h ^ v) &* 0x100000001b3; h ^= h >> 29 }
+        for t in lc.terms {
+            mix(UInt64(UInt32(bitPattern: t.w)))
+            let m = t.c.montgomery
+            mix(m.0); mix(m.1); mix(m.2); mix(m.3)
+        }
+        mix(UInt64(lc.terms.count))
+        return h
+    }
+
     mutating func mergeDuplicates() {
-        var seen = Set<[LC]>()
+        var seen: [UInt64: [Int]] = [:]
+        seen.reserveCapacity(cons.count)
         for i in cons.indices where !removed[i] {
             var c = cons[i]
             if let l = Optimizer.linearForm(c) {
@@ -122,8 +136,17 @@ struct Optimizer {
                 c = IRConstraint(a: .zero, b: .zero, c: n, origin: c.origin)
                 cons[i] = c
             }
-            let key = c.a.hashValue <= c.b.hashValue ? [c.a, c.b, c.c] : [c.b, c.a, c.c]
-            if seen.contains(key) { removed[i] = true; stats.duplicatesRemoved += 1 } else { seen.insert(key) }
+            let fa = Optimizer.fingerprint(c.a), fb = Optimizer.fingerprint(c.b), fc = Optimizer.fingerprint(c.c)
+            // A·B = B·A: combine the A/B fingerprints symmetrically.
+            let key = (min(fa, fb) &* 0x9E3779B97F4A7C15) ^ (max(fa, fb) &* 0xC2B2AE3D27D4EB4F) ^ fc
+            if let prior = seen[key] {
+                let dup = prior.contains { j in
+                    let d = cons[j]
+                    return d.c == c.c && ((d.a == c.a && d.b == c.b) || (d.a == c.b && d.b == c.a))
+                }
+                if dup { removed[i] = true; stats.duplicatesRemoved += 1; continue }
+                seen[key]?.append(i)
+            } else { seen[key] = [i] }
         }
     }
 

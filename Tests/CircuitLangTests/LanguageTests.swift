@@ -43,3 +43,80 @@ final class LanguageTests: XCTestCase {
         print(c.report)
     }
 }
+
+final class TypingTests: XCTestCase {
+    /// A run-time choice between two constants is typed by their joint bound, not as a constant.
+    func testSelectOfLiteralsIsBounded() throws {
+        let c = try compileSource("""
+        circuit T { input s: bool; let v = if s { 5 } else { 1000 }; output o: u10 = v; }
+        """)
+        XCTAssertEqual(try c.output("o", ["s": num(1)]), [fr(5)])
+        XCTAssertEqual(try c.output("o", ["s": num(0)]), [fr(1000)])
+        XCTAssertFalse(compileErrors("circuit T { input s: bool; let v = if s { 5 } else { 1000 }; output o: u9 = v; }").isEmpty)
+    }
+
+    func testBitsPackingGadgets() throws {
+        let c = try compileSource("""
+        import "std/bits.zkc";
+        circuit B { input x: field; let b = num2bits<8>(x); output back: field = bits2num<8>(b);
+          output pop: field = popcount<8>(x); output b3: bool = b[3]; }
+        """)
+        let w = try c.witness(["x": num(0b1010_1101)])
+        XCTAssertEqual(w[c.outputWire("back")], fr(0b1010_1101))
+        XCTAssertEqual(w[c.outputWire("pop")], fr(5))
+        XCTAssertEqual(w[c.outputWire("b3")], fr(1))
+        for o in ["back", "pop", "b3"] {
+            var bad = w
+            bad[c.outputWire(o)] += .one
+            XCTAssertFalse(c.isSatisfied(bad), o)
+        }
+        XCTAssertThrowsError(try c.witnessProgram.evaluate(inputs: ["x": num(256)]))
+    }
+
+    func testHintsExplicitInverseAndBits() throws {
+        let c = try compileSource("""
+        circuit H {
+            input x: field;
+            input y: u16;
+            let inv = hint 1 / x;
+            assert x * inv == 1, "x must be non-zero";
+            let bits: bool[4] = hint to_bits(y % 16, 4);
+            assert field(from_bits(bits)) + 16 * field(y / 16) == field(y), "packing";
+            output o: field = inv;
+            output lo: u4 = from_bits(bits);
+        }
+        """)
+        let w = try c.witness(["x": num(7), "y": num(0x1234)])
+        XCTAssertEqual(w[c.outputWire("o")] * Fr(7), .one)
+        XCTAssertEqual(w[c.outputWire("lo")], fr(4))
+        var bad = w
+        bad[c.outputWire("lo")] = fr(5)
+        XCTAssertFalse(c.isSatisfied(bad))
+        XCTAssertThrowsError(try c.witnessProgram.evaluate(inputs: ["x": num(0), "y": num(1)])) { e in
+            XCTAssertTrue("\(e)".contains("x must be non-zero"), "\(e)")
+        }
+    }
+
+    func testCompileTimeControlFlowAndFunctions() throws {
+        let c = try compileSource("""
+        const N = 4;
+        fn pick<M>(xs: field[M], first: bool) -> field { if first { return xs[0]; } return xs[M - 1]; }
+        fn fact(n: field) -> field { var acc: field = 1; for i in 1..6 { acc = acc * i; } return acc * n; }
+        circuit C {
+            input xs: field[N];
+            var total: field = 0;
+            for i in 0..N { if i % 2 == 0 { total += xs[i]; } else { total -= xs[i]; } }
+            output t: field = total;
+            output p: field = pick(xs, true) + pick<4>(xs, false);
+            output f: field = fact(xs[1]);
+            output g: field[2] = [xs[0] * 2, xs[3]];
+        }
+        """)
+        let w = try c.witness(["xs": nums([10, 20, 30, 40])])
+        XCTAssertEqual(w[c.outputWire("t")], fr(10 - 20 + 30 - 40))
+        XCTAssertEqual(w[c.outputWire("p")], fr(50))
+        XCTAssertEqual(w[c.outputWire("f")], fr(120 * 20))
+        XCTAssertEqual(w[c.outputWire("g", 1)], fr(40))
+        XCTAssertEqual(c.constraintCount, 5, "only the 5 output bindings (linear over input and output wires, which are never eliminated)")
+    }
+}
