@@ -50,7 +50,9 @@ final class Elaborator {
 
     // State
     var scopes: [[String: Binding]] = [[:]]
-    var callStack: [String] = []
+    var callStack: [String] = [] { didSet { callPath = ([circuitName] + callStack).joined(separator: "/") } }
+    /// "main/f/g": the inlining path, kept up to date for constraint origins.
+    var callPath = "main"
     var stmtSpan = Span.none
     var hintMode = 0
     var returnValue: Value? = nil
@@ -79,7 +81,7 @@ final class Elaborator {
     }
 
     var currentOrigin: Int32 {
-        let o = Origin(span: stmtSpan, function: callStack.last ?? circuitName)
+        let o = Origin(span: stmtSpan, function: callPath)
         if let i = originIndex[o] { return i }
         let i = Int32(origins.count)
         origins.append(o)
