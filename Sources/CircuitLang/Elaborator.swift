@@ -210,8 +210,8 @@ final class Elaborator {
             return nil
         case .array(let e, let len, _):
             guard let et = resolveType(e), let n = constInt(len, what: "an array length") else { return nil }
-            if n < 0 || n > 100_000_000 {
-                diags.error("E0309", "array length \(n) is out of range", at: len.span, hint: "lengths are 0…10^8")
+            if n < 0 || n > 16_777_216 {
+                diags.error("E0309", "array length \(n) is out of range", at: len.span, hint: "lengths are 0…2^24")
                 return nil
             }
             return .array(et, n)
