@@ -162,6 +162,12 @@ struct Parser {
     }
 
     mutating func parseBlock() throws -> [Stmt] {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 {
+            diags.error("E0110", "blocks nested too deeply", at: cur.span, hint: "move the inner code into a function")
+            throw Bail()
+        }
         try expectSym("{", "to open a block")
         var stmts: [Stmt] = []
         while !isSym("}") {
@@ -304,8 +310,16 @@ struct Parser {
         return lhs
     }
 
+    var depth = 0
+
     mutating func parseUnary() throws -> Expr {
         let s = cur.span
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 {
+            diags.error("E0110", "expression nested too deeply", at: s, hint: "split it into several let bindings")
+            throw Bail()
+        }
         if eatSym("-") { let e = try parseUnary(); return Expr(kind: .unary(.neg, e), span: s.to(e.span)) }
         if eatSym("!") { let e = try parseUnary(); return Expr(kind: .unary(.not, e), span: s.to(e.span)) }
         // `hint` applies to the whole expression after it (lowest precedence).
