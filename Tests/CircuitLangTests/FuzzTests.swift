@@ -33,8 +33,21 @@ final class SourceFuzzTests: XCTestCase {
             var src = String(s)
             if !src.contains("circuit ") { src += "\ncircuit W { input w: field; output o: field = w; }" }
             do {
-                _ = try Compiler.compile(source: src, path: packageRoot().appendingPathComponent("Circuits/fuzz.zkc").path)
+                let c = try Compiler.compile(source: src, path: packageRoot().appendingPathComponent("Circuits/fuzz.zkc").path)
                 compiled += 1
+                // Random inputs: either a typed error or a witness that satisfies the constraints.
+                func value(_ shape: ArraySlice<Int>) -> InputValue {
+                    guard let n = shape.first else {
+                        let choices = ["0", "1", "-1", "255", "65536", "-32768", "21888242871839275222246405745257275088548364400416034343698204186575808495616"]
+                        return .number(choices[Int.random(in: 0..<choices.count, using: &rng)])
+                    }
+                    return .array((0..<n).map { _ in value(shape.dropFirst()) })
+                }
+                var ins: [String: InputValue] = [:]
+                for i in c.witnessProgram.inputs { ins[i.name] = value(i.shape[...]) }
+                if let w = try? c.witnessProgram.evaluate(inputs: ins) {
+                    XCTAssertTrue(c.isSatisfied(w), "a witness the program accepts must satisfy:\n\(src)")
+                }
             } catch CircuitLangError.compilationFailed(let ds) {
                 XCTAssertFalse(ds.filter { $0.severity == .error }.isEmpty)
                 rejected += 1
