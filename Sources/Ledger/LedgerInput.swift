@@ -18,8 +18,8 @@ public enum LedgerInput {
             }
             let index: UInt64
             if let s = obj["index"] as? String, let v = UInt64(s) { index = v }
-            else if let n = obj["index"] as? NSNumber, !(obj["index"] is Bool), let v = UInt64(exactly: n.doubleValue),
-                    n.doubleValue < 9_007_199_254_740_992 { index = v }
+            else if let n = obj["index"] as? NSNumber, !["c", "d", "f"].contains(String(cString: n.objCType)),
+                    n.int64Value >= 0 { index = UInt64(n.int64Value) }   // objCType c = JSON bool, d/f = fraction
             else { throw bad("entry \(i): \"index\" must be a non-negative integer") }
             guard let s = obj["leaf"] as? String else { throw bad("entry \(i): \"leaf\" must be a decimal string") }
             do { out.append(PublishedLeaf(index: index, leaf: try Fr(decimal: s, what: "\(file) entry \(i) leaf"))) }
