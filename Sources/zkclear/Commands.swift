@@ -2,8 +2,14 @@
 enum Commands {
     static let all: [any Subcommand.Type] = [
         CompileCommand.self,
-        WitnessCommand.self,
         CheckCommand.self,
+        WitnessCommand.self,
+        LedgerCommand.self,
+        LedgerInitCommand.self,
+        LedgerSubmitCommand.self,
+        LedgerAuditCommand.self,
+        LedgerShowCommand.self,
+        LedgerInclusionCommand.self,
         DemoCommand.self,
     ]
 }
