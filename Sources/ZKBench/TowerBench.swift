@@ -1,0 +1,46 @@
+import Foundation
+import BN254
+
+/// Extension-field rows: Fp2 and Fp12 multiply/square, with Fp12 also as a multiple of one Fp
+/// multiplication measured in the same run (the tower's bar is ≤ 60 for the Fp12 product).
+enum TowerBench {
+    static func run(_ b: Bench) {
+        var u = Fp.random(), v = Fp.random()
+        let fpMul = b.time { u = u * v }
+        blackHole(u); blackHole(v)
+
+        var x = Fp2.random(), y = Fp2.random()
+        let fp2Mul = b.time { x = x * y }
+        blackHole(x)
+        b.add(BenchRow(section: "tower", operation: "Fp2 multiply", ours: fp2Mul,
+                       note: String(format: "%.1f× Fp mul", fp2Mul / fpMul)))
+        let fp2Sqr = b.time { x = x.squared() }
+        blackHole(x)
+        b.add(BenchRow(section: "tower", operation: "Fp2 square", ours: fp2Sqr,
+                       note: String(format: "%.1f× Fp mul", fp2Sqr / fpMul)))
+
+        var f = Fp12.random(), g = Fp12.random()
+        let fp12Mul = b.time { f = f * g }
+        blackHole(f); blackHole(g)
+        b.add(BenchRow(section: "tower", operation: "Fp12 multiply", ours: fp12Mul,
+                       note: String(format: "%.1f× Fp mul", fp12Mul / fpMul)))
+        let fp12Sqr = b.time { f = f.squared() }
+        blackHole(f)
+        b.add(BenchRow(section: "tower", operation: "Fp12 square", ours: fp12Sqr,
+                       note: String(format: "%.1f× Fp mul", fp12Sqr / fpMul)))
+        // a cyclotomic element for the Granger–Scott squaring
+        if let inv = f.inverse() {
+            var c = f.conjugate * inv
+            c = c.frobenius(2) * c
+            let cyc = b.time { c = c.cyclotomicSquared() }
+            blackHole(c)
+            b.add(BenchRow(section: "tower", operation: "Fp12 cyclotomic square", ours: cyc,
+                           note: String(format: "%.1f× Fp mul", cyc / fpMul)))
+        }
+        let l0 = Fp2.random(), l3 = Fp2.random(), l4 = Fp2.random()
+        let sparse = b.time { f = f.mulBy034(l0, l3, l4) }
+        blackHole(f)
+        b.add(BenchRow(section: "tower", operation: "Fp12 × line (mulBy034)", ours: sparse,
+                       note: String(format: "%.1f× Fp mul", sparse / fpMul)))
+    }
+}
