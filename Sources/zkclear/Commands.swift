@@ -1,6 +1,12 @@
 /// Every subcommand, in the order `zkclear --help` lists them. One file per subcommand.
 enum Commands {
     static let all: [any Subcommand.Type] = [
+        R1CSInfoCommand.self,
+        SetupCommand.self,
+        ZkeyExportCommand.self,
+        ZkeyExportVerificationKeyCommand.self,
+        ProveCommand.self,
+        VerifyCommand.self,
         DemoCommand.self,
     ]
 }
