@@ -33,13 +33,20 @@ extension G1Jacobian {
         return table
     }
 
+    /// The odd multiples in affine form (one batched inversion), so the main loop can use
+    /// mixed additions.
+    @inlinable
+    func oddMultiplesAffine() -> [G1Affine] {
+        G1Jacobian.toAffine(oddMultiples())
+    }
+
     /// [k]P for any 256-bit integer k (little-endian limbs), not reduced modulo r: width-5 NAF,
-    /// about 256 doublings + 43 additions. Works for points outside G1's subgroup too, so it is
+    /// about 256 doublings + 43 mixed additions (affine table, one batched inversion). Works for points outside G1's subgroup too, so it is
     /// also the engine of `[r]P` checks.
     public func multiplied(byLimbs k: Limbs4) -> G1Jacobian {
         let digits = CurveScalar.wnaf(k, window: G1Jacobian.nafWindow)
         guard !digits.isEmpty, !isInfinity else { return .infinity }
-        let table = oddMultiples()
+        let table = oddMultiplesAffine()
         var acc = G1Jacobian.infinity
         for d in digits.reversed() {
             acc.double()
@@ -49,7 +56,7 @@ extension G1Jacobian {
     }
 
     /// [k]P with GLV: k = k1 + k2·λ (|k1|, |k2| < 2¹²⁸), then [k1]P + [k2]φ(P) by interleaved
-    /// width-5 NAFs: ~128 doublings + ~43 additions. Valid for points of G1 (order r), which is
+    /// width-5 NAFs over affine tables: ~128 doublings + ~43 mixed additions. Valid for points of G1 (order r), which is
     /// every point a `G1Jacobian` can hold.
     public func multiplied(by k: Fr) -> G1Jacobian {
         glvMultiplied(reducedScalar: k.canonical)
@@ -63,10 +70,10 @@ extension G1Jacobian {
         let d1 = CurveScalar.wnaf(k1, window: G1Jacobian.nafWindow)
         let d2 = CurveScalar.wnaf(k2, window: G1Jacobian.nafWindow)
         let base = n1 ? -self : self
-        let t1 = base.oddMultiples()
+        let t1 = base.oddMultiplesAffine()
         // φ commutes with scalar multiplication: φ((2i+1)·±P) = (2i+1)·±φ(P).
         var t2 = t1.map { $0.endomorphism() }
-        if n1 != n2 { for i in t2.indices { t2[i].negate() } }
+        if n1 != n2 { for i in t2.indices { t2[i] = -t2[i] } }
         var acc = G1Jacobian.infinity
         var i = max(d1.count, d2.count) - 1
         while i >= 0 {

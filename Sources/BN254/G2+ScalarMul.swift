@@ -19,6 +19,11 @@ extension G2Affine {
         Fp(montgomery: (0x3350c88e13e80b9c, 0x7dce557cdb5e56b9, 0x6001b4b8b615564a, 0x2682e617020217e0))
     }
 
+    /// φ₂(x, y) = (β²·x, y) = [λ]Q on G2 (2 Fp multiplications).
+    @inlinable public func endomorphism() -> G2Affine {
+        G2Affine(uncheckedX: x.mulByFp(G2Affine.endomorphismBetaSquared), y: y)
+    }
+
     /// ψ(Q) (2 conjugations + 2M in Fp2).
     @inlinable public func psi() -> G2Affine {
         if isInfinity { return self }
@@ -65,12 +70,19 @@ extension G2Jacobian {
         return table
     }
 
+    /// The odd multiples in affine form (one batched inversion), so the main loop can use
+    /// mixed additions.
+    @inlinable
+    func oddMultiplesAffine() -> [G2Affine] {
+        G2Jacobian.toAffine(oddMultiples())
+    }
+
     /// [k]Q for any 256-bit integer k, not reduced modulo r: width-5 NAF. Correct for any point
     /// of the twist, in the subgroup or not (it is the engine of both subgroup checks).
     public func multiplied(byLimbs k: Limbs4) -> G2Jacobian {
         let digits = CurveScalar.wnaf(k, window: G2Jacobian.nafWindow)
         guard !digits.isEmpty, !isInfinity else { return .infinity }
-        let table = oddMultiples()
+        let table = oddMultiplesAffine()
         var acc = G2Jacobian.infinity
         for d in digits.reversed() {
             acc.double()
@@ -92,9 +104,9 @@ extension G2Jacobian {
         let d1 = CurveScalar.wnaf(k1, window: G2Jacobian.nafWindow)
         let d2 = CurveScalar.wnaf(k2, window: G2Jacobian.nafWindow)
         let base = n1 ? -self : self
-        let t1 = base.oddMultiples()
+        let t1 = base.oddMultiplesAffine()
         var t2 = t1.map { $0.endomorphism() }
-        if n1 != n2 { for i in t2.indices { t2[i].negate() } }
+        if n1 != n2 { for i in t2.indices { t2[i] = -t2[i] } }
         var acc = G2Jacobian.infinity
         var i = max(d1.count, d2.count) - 1
         while i >= 0 {

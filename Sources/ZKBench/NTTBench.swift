@@ -28,15 +28,4 @@ enum NTTBench {
             blackHole(v)
         }
     }
-
-    /// Cache-block sweep used to pick `EvaluationDomain.defaultLogBlock` (not part of the report).
-    static func sweepBlocks(_ b: Bench, log: Int) {
-        var v = (0..<(1 << log)).map { _ in Fr.random() }
-        for lb in [0, 6, 8, 10, 12, 14] {
-            guard let d = try? EvaluationDomain(logSize: log, logBlock: lb) else { continue }
-            let t = b.time(rounds: 2) { try? d.forward(&v, threads: 1) }
-            print("  2^\(log) logBlock \(lb): \(Bench.format(t)) (1 thread)")
-        }
-        blackHole(v)
-    }
 }

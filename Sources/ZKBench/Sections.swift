@@ -8,6 +8,7 @@ enum BenchSections {
     /// Every section, in report order. Each lives in its own `<Topic>Bench.swift`.
     static let all: [BenchSection] = [
         BenchSection(name: "fields", run: FieldBench.run),
+        BenchSection(name: "ntt", run: NTTBench.run),
         BenchSection(name: "curves", run: CurveBench.run),
         BenchSection(name: "msm", run: MSMBench.run),
     ]

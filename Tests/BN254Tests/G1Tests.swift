@@ -2,19 +2,6 @@ import XCTest
 import GMP
 @testable import BN254
 
-/// A deterministic generator so failures reproduce (SplitMix64).
-struct TestRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e3779b97f4a7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58476d1ce4e5b9
-        z = (z ^ (z >> 27)) &* 0x94d049bb133111eb
-        return z ^ (z >> 31)
-    }
-}
-
 /// The slow, independent reference for G1: affine chord-and-tangent with field inversions
 /// (Silverman III.2.3), infinity as nil.
 enum AffineG1Reference {
@@ -38,22 +25,8 @@ enum AffineG1Reference {
     static func tuple(_ a: G1Affine) -> (Fp, Fp)? { a.isInfinity ? nil : (a.x, a.y) }
 }
 
-func limbs(_ b: BigInt) -> Limbs4 {
-    let l = b.limbs(count: 4) ?? [0, 0, 0, 0]
-    return (l[0], l[1], l[2], l[3])
-}
-
-/// k < 2²⁵⁶ as 32 big-endian bytes.
-func bytes32BE(_ k: BigInt) -> [UInt8] {
-    let l = k.limbs(count: 4) ?? [0, 0, 0, 0]
-    return [l[3], l[2], l[1], l[0]].flatMap { limb in (0..<8).map { UInt8(truncatingIfNeeded: limb >> UInt64(56 - 8 * $0)) } }
-}
-
-let rBig = Fr.modulusBigInt
-let pBig = Fp.modulusBigInt
-
 final class G1Tests: XCTestCase {
-    var rng = TestRNG(seed: 0x6731)
+    var rng = CurveTestRNG(seed: 0x6731)
 
     func randomPoint() -> G1Jacobian {
         G1Jacobian.generator.multipliedDoubleAndAdd(byLimbs: Fr.random(using: &rng).canonical)
@@ -167,7 +140,7 @@ final class G1Tests: XCTestCase {
 
     func testGLVConstants() {
         let lambda = BigInt(limbs: limbsArray(CurveScalar.glvLambda))
-        XCTAssertEqual((lambda * lambda + lambda + BigInt(1)).mod(rBig), BigInt(0))
+        XCTAssertEqual((lambda * lambda + lambda + BigInt(1)).mod(CurveTestSupport.r), BigInt(0))
         let beta = G1Affine.endomorphismBeta
         XCTAssertFalse(beta.isOne)
         XCTAssertTrue((beta * beta * beta).isOne)
@@ -176,37 +149,37 @@ final class G1Tests: XCTestCase {
         XCTAssertEqual(G1Affine.generator.endomorphism(), g.endomorphism().toAffine())
         let a1 = BigInt(limbs: limbsArray(CurveScalar.glvA1)), a2 = BigInt(limbs: limbsArray(CurveScalar.glvA2))
         let b1 = -BigInt(limbs: limbsArray(CurveScalar.glvB1Abs)), b2 = BigInt(limbs: limbsArray(CurveScalar.glvB2))
-        XCTAssertEqual(a1 * b2 - a2 * b1, rBig)
-        XCTAssertEqual((a1 + b1 * lambda).mod(rBig), BigInt(0))
-        XCTAssertEqual((a2 + b2 * lambda).mod(rBig), BigInt(0))
-        XCTAssertEqual(BigInt(limbs: limbsArray(CurveScalar.glvG1)), (b2 << 256).floorDivided(by: rBig))
-        XCTAssertEqual(BigInt(limbs: limbsArray(CurveScalar.glvG2)), ((-b1) << 256).floorDivided(by: rBig))
+        XCTAssertEqual(a1 * b2 - a2 * b1, CurveTestSupport.r)
+        XCTAssertEqual((a1 + b1 * lambda).mod(CurveTestSupport.r), BigInt(0))
+        XCTAssertEqual((a2 + b2 * lambda).mod(CurveTestSupport.r), BigInt(0))
+        XCTAssertEqual(BigInt(limbs: limbsArray(CurveScalar.glvG1)), (b2 << 256).floorDivided(by: CurveTestSupport.r))
+        XCTAssertEqual(BigInt(limbs: limbsArray(CurveScalar.glvG2)), ((-b1) << 256).floorDivided(by: CurveTestSupport.r))
     }
 
     func testGLVDecomposition() {
         let lambda = BigInt(limbs: limbsArray(CurveScalar.glvLambda))
-        var scalars: [BigInt] = [BigInt(0), BigInt(1), BigInt(2), rBig - BigInt(1), rBig - BigInt(2), lambda,
-                                 lambda + BigInt(1), (rBig >> 1), BigInt(1) << 127, (BigInt(1) << 128) - BigInt(1)]
+        var scalars: [BigInt] = [BigInt(0), BigInt(1), BigInt(2), CurveTestSupport.r - BigInt(1), CurveTestSupport.r - BigInt(2), lambda,
+                                 lambda + BigInt(1), (CurveTestSupport.r >> 1), BigInt(1) << 127, (BigInt(1) << 128) - BigInt(1)]
         for _ in 0..<500 { scalars.append(Fr.random(using: &rng).bigInt) }
         for k in scalars {
-            let (k1, n1, k2, n2) = CurveScalar.glvDecompose(limbs(k))
+            let (k1, n1, k2, n2) = CurveScalar.glvDecompose(CurveTestSupport.limbs(k))
             let b1 = BigInt(limbs: limbsArray(k1)), b2 = BigInt(limbs: limbsArray(k2))
             XCTAssertLessThan(b1.bitWidth, 129, "k1 of \(k)")
             XCTAssertLessThan(b2.bitWidth, 129, "k2 of \(k)")
             let s1 = n1 ? -b1 : b1, s2 = n2 ? -b2 : b2
-            XCTAssertEqual((s1 + s2 * lambda - k).mod(rBig), BigInt(0), "k1 + k2·λ ≡ k for \(k)")
+            XCTAssertEqual((s1 + s2 * lambda - k).mod(CurveTestSupport.r), BigInt(0), "k1 + k2·λ ≡ k for \(k)")
         }
     }
 
     func testWNAF() {
         var values: [BigInt] = [BigInt(0), BigInt(1), BigInt(7), BigInt(15), BigInt(16), BigInt(31),
-                                (BigInt(1) << 256) - BigInt(1), rBig, rBig - BigInt(1)]
+                                (BigInt(1) << 256) - BigInt(1), CurveTestSupport.r, CurveTestSupport.r - BigInt(1)]
         for _ in 0..<100 {
             values.append(BigInt(limbs: [rng.next(), rng.next(), rng.next(), rng.next()]))
         }
         for v in values {
             for w in [2, 4, 5] {
-                let digits = CurveScalar.wnaf(limbs(v), window: w)
+                let digits = CurveScalar.wnaf(CurveTestSupport.limbs(v), window: w)
                 var acc = BigInt(0)
                 for d in digits.reversed() { acc = (acc << 1) + BigInt(Int(d)) }
                 XCTAssertEqual(acc, v)
@@ -223,17 +196,17 @@ final class G1Tests: XCTestCase {
 
     func testScalarMultiplication() throws {
         let g = G1Jacobian.generator
-        let special: [BigInt] = [BigInt(0), BigInt(1), BigInt(2), BigInt(3), rBig - BigInt(1), rBig, rBig + BigInt(1),
+        let special: [BigInt] = [BigInt(0), BigInt(1), BigInt(2), BigInt(3), CurveTestSupport.r - BigInt(1), CurveTestSupport.r, CurveTestSupport.r + BigInt(1),
                                  (BigInt(1) << 256) - BigInt(1), BigInt(1) << 255]
         var ks = special
         for _ in 0..<8 { ks.append(BigInt(limbs: [rng.next(), rng.next(), rng.next(), rng.next()])) }
         for k in ks {
             let p = rescaled(randomPoint())
-            let ref = p.multipliedDoubleAndAdd(byLimbs: limbs(k))
-            XCTAssertEqual(p.multiplied(byLimbs: limbs(k)), ref, "wNAF, k = \(k)")
-            let kr = k.mod(rBig) ?? BigInt(0)
+            let ref = p.multipliedDoubleAndAdd(byLimbs: CurveTestSupport.limbs(k))
+            XCTAssertEqual(p.multiplied(byLimbs: CurveTestSupport.limbs(k)), ref, "wNAF, k = \(k)")
+            let kr = k.mod(CurveTestSupport.r) ?? BigInt(0)
             XCTAssertEqual(p.multiplied(by: try Fr(bigInt: kr)), ref, "GLV, k = \(k)")
-            XCTAssertEqual(try p.multiplied(byBigEndian: bytes32BE(k)), ref, "bytes, k = \(k)")
+            XCTAssertEqual(try p.multiplied(byBigEndian: CurveTestSupport.bytes32BE(k)), ref, "bytes, k = \(k)")
         }
         // [r]P = O, [r−1]P = −P, [k]O = O
         let r = Fr.modulus

@@ -32,7 +32,7 @@ func randomTwistPoint<G: RandomNumberGenerator>(using rng: inout G) -> G2Affine 
 }
 
 final class G2Tests: XCTestCase {
-    var rng = TestRNG(seed: 0x6732)
+    var rng = CurveTestRNG(seed: 0x6732)
 
     func randomPoint() -> G2Jacobian {
         G2Jacobian.generator.multipliedDoubleAndAdd(byLimbs: Fr.random(using: &rng).canonical)
@@ -49,7 +49,7 @@ final class G2Tests: XCTestCase {
     func testConstants() throws {
         // b' = 3/(9+u), ψ constants = ξ^((p−1)/3), ξ^((p−1)/2), β² — all recomputed here.
         XCTAssertEqual(G2Affine.b * Fp2.xi, Fp2(Fp(3)))
-        let p = pBig
+        let p = CurveTestSupport.p
         let e3 = ((p - BigInt(1)).floorDivided(by: BigInt(3)) ?? BigInt(0)).limbs(count: 4) ?? []
         let e2 = ((p - BigInt(1)) >> 1).limbs(count: 4) ?? []
         XCTAssertEqual(G2Affine.psiGammaX, Fp2.xi.pow(e3))
@@ -61,7 +61,7 @@ final class G2Tests: XCTestCase {
         // 6x² from the BN parameter
         let x = BigInt(bn254X)
         XCTAssertEqual(BigInt(limbs: limbsArray(G2Jacobian.sixXSquared)), BigInt(6) * x * x)
-        XCTAssertEqual(pBig.mod(rBig), BigInt(6) * x * x, "p ≡ 6x² (mod r)")
+        XCTAssertEqual(CurveTestSupport.p.mod(CurveTestSupport.r), BigInt(6) * x * x, "p ≡ 6x² (mod r)")
         // eigenvalues on G2: ψ = [p], φ₂ = [λ]
         let g = G2Jacobian.generator
         XCTAssertEqual(g.psi(), g.multiplied(byLimbs: Fp.modulus))
@@ -88,7 +88,7 @@ final class G2Tests: XCTestCase {
 
     func testSubgroupCheckAgainstDefinition() {
         // h = #E'(Fp2)/r = 2p − r; [h]T is in G2 for any twist point T.
-        let h = limbs(BigInt(2) * pBig - rBig)
+        let h = CurveTestSupport.limbs(BigInt(2) * CurveTestSupport.p - CurveTestSupport.r)
         for _ in 0..<6 {
             let t = G2Jacobian(randomTwistPoint(using: &rng))
             XCTAssertTrue(t.isOnCurve)
@@ -161,14 +161,14 @@ final class G2Tests: XCTestCase {
     }
 
     func testScalarMultiplication() throws {
-        var ks: [BigInt] = [BigInt(0), BigInt(1), BigInt(2), rBig - BigInt(1), rBig, rBig + BigInt(1),
+        var ks: [BigInt] = [BigInt(0), BigInt(1), BigInt(2), CurveTestSupport.r - BigInt(1), CurveTestSupport.r, CurveTestSupport.r + BigInt(1),
                             (BigInt(1) << 256) - BigInt(1)]
         for _ in 0..<5 { ks.append(BigInt(limbs: [rng.next(), rng.next(), rng.next(), rng.next()])) }
         for k in ks {
             let p = rescaled(randomPoint())
-            let ref = p.multipliedDoubleAndAdd(byLimbs: limbs(k))
-            XCTAssertEqual(p.multiplied(byLimbs: limbs(k)), ref, "wNAF, k = \(k)")
-            XCTAssertEqual(p.multiplied(by: try Fr(bigInt: k.mod(rBig) ?? BigInt(0))), ref, "GLV, k = \(k)")
+            let ref = p.multipliedDoubleAndAdd(byLimbs: CurveTestSupport.limbs(k))
+            XCTAssertEqual(p.multiplied(byLimbs: CurveTestSupport.limbs(k)), ref, "wNAF, k = \(k)")
+            XCTAssertEqual(p.multiplied(by: try Fr(bigInt: k.mod(CurveTestSupport.r) ?? BigInt(0))), ref, "GLV, k = \(k)")
         }
         let p = rescaled(randomPoint())
         XCTAssertTrue(p.multiplied(byLimbs: Fr.modulus).isInfinity)
@@ -179,7 +179,7 @@ final class G2Tests: XCTestCase {
         XCTAssertEqual(G2Affine.generator * Fr(3), G2Jacobian.generator.doubled() + G2Jacobian.generator)
         // wNAF on a point outside G2 still matches double-and-add (the subgroup check relies on it)
         let t = G2Jacobian(randomTwistPoint(using: &rng))
-        let k = limbs(BigInt(limbs: [rng.next(), rng.next(), rng.next(), rng.next()]))
+        let k = CurveTestSupport.limbs(BigInt(limbs: [rng.next(), rng.next(), rng.next(), rng.next()]))
         XCTAssertEqual(t.multiplied(byLimbs: k), t.multipliedDoubleAndAdd(byLimbs: k))
     }
 }

@@ -85,3 +85,29 @@ final class MSMG2Tests: XCTestCase {
         }
     }
 }
+
+final class MSMBatchAffineTests: XCTestCase {
+    /// The batch-affine path (n ≥ 2^10) against Jacobian buckets and, at one size, the naive sum —
+    /// with repeated points, P and −P, infinity and zero scalars mixed in to hit the special cases.
+    func testBatchAffineAgreesWithJacobianBuckets() {
+        for n in [1024, 3000] {
+            let base = G1Jacobian.toAffine((0..<64).map { _ in G1Jacobian.generator * Fr.random() })
+            var pts = (0..<n).map { base[$0 % 64] }
+            var ks = (0..<n).map { _ in Fr.random() }
+            for i in stride(from: 0, to: n, by: 9) { pts[i] = -pts[i] }
+            for i in stride(from: 1, to: n, by: 31) { pts[i] = .infinity }
+            for i in stride(from: 2, to: n, by: 17) { ks[i] = .zero }
+            for i in stride(from: 3, to: n, by: 5) { ks[i] = Fr(UInt64(i % 7 + 1)) }   // small digits: many equal buckets
+            for c in [4, 8, 11] {
+                XCTAssertEqual(MSM.pippenger(G1Group.self, pts, ks, windowBits: c, useBatchAffine: true),
+                               MSM.pippenger(G1Group.self, pts, ks, windowBits: c, useBatchAffine: false), "n = \(n), c = \(c)")
+            }
+        }
+        let n = 1500
+        let pts = G1Jacobian.toAffine((0..<n).map { _ in G1Jacobian.generator * Fr.random() })
+        let ks = (0..<n).map { _ in Fr.random() }
+        var expected = G1Jacobian.infinity
+        for (p, k) in zip(pts, ks) { expected += G1Jacobian(p).multiplied(by: k) }
+        XCTAssertEqual(MSM.g1(pts, ks), expected)
+    }
+}

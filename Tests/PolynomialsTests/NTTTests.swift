@@ -157,7 +157,7 @@ final class NTTTests: XCTestCase {
         var v = a
         try d.forward(&v)
         let w = Oracle.root(logSize: log)
-        for k in [0, 1, 2, 3, n / 2 + 7, n - 1] {
+        for k in [1, n / 2 + 7, n - 1] {
             // Horner-free O(n) evaluation at ω^k
             XCTAssertEqual(v[k], Oracle.evaluate(a, at: w.pow(UInt64(k))), "A_\(k) at 2^20")
         }
@@ -211,6 +211,12 @@ final class NTTTests: XCTestCase {
         v = a
         try e.forward(&v)
         XCTAssertNotEqual(v, expected, "a wrong in-block twiddle must change the result")
+        var f = try EvaluationDomain(logSize: 8, logBlock: 2)
+        XCTAssertFalse(f.pairTwiddles.isEmpty)
+        f.pairTwiddles[f.pairTwiddles.count - 1] = f.pairTwiddles[f.pairTwiddles.count - 1] + .one
+        v = a
+        try f.forward(&v)
+        XCTAssertNotEqual(v, expected, "a wrong interleaved pair twiddle must change the result")
     }
 }
 
