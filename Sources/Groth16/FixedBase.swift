@@ -84,7 +84,7 @@ enum FixedBase {
     }
 
     /// Runs `work` on contiguous chunks in parallel and hands each result to `collect` serially.
-    static func parallelChunks<T>(_ n: Int, _ work: @escaping (Range<Int>) -> (Range<Int>, [T]),
+    static func parallelChunks<T: Sendable>(_ n: Int, _ work: @escaping @Sendable (Range<Int>) -> (Range<Int>, [T]),
                                   collect: (Range<Int>, [T]) -> Void) {
         guard n > 0 else { return }
         let chunk = max(256, (n + 15) / 16)

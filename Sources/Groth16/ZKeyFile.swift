@@ -127,8 +127,8 @@ public enum ZKeyFile {
     }
 
     /// Decodes `count` points of `size` bytes in parallel chunks, validating each.
-    static func pointArray<P>(_ buf: UnsafeRawBufferPointer, _ s: BinaryContainer.Section, count: Int, size: Int,
-                              file: String, name: String, decode: @escaping ([UInt8], String) throws -> P) throws -> [P] {
+    static func pointArray<P: Sendable>(_ buf: UnsafeRawBufferPointer, _ s: BinaryContainer.Section, count: Int, size: Int,
+                              file: String, name: String, decode: @escaping @Sendable ([UInt8], String) throws -> P) throws -> [P] {
         guard s.size == count * size else {
             throw Groth16Error.malformed(file: file, field: "section \(s.id) (\(name))",
                                          reason: "\(count) points need \(count * size) bytes, the section has \(s.size)")
