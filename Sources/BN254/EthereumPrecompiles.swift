@@ -4,7 +4,8 @@
 ///   x ‖ y (32-byte big-endian words, (0, 0) = infinity); output the 64-byte sum.
 /// * ecMul: right-padded to 96 bytes, extra ignored; a G1 point and a 256-bit big-endian scalar
 ///   (any value, not required to be < r); output the 64-byte product.
-/// * ecPairing (see `EthereumPrecompiles+Pairing`): length a multiple of 192.
+/// * ecPairing: length a multiple of 192 (empty allowed); k pairs of G1 (64 bytes) ‖ G2 (128
+///   bytes); output 32 bytes, 1 when Π e(P_i, Q_i) = 1 and 0 otherwise.
 /// Any coordinate ≥ p or any point off its curve makes the call fail: these functions throw
 /// (`BN254Error`), which a caller maps to "the call fails and consumes its gas".
 public enum EthereumPrecompiles {
@@ -50,5 +51,17 @@ public enum EthereumPrecompiles {
             offset += 192
         }
         return pairs
+    }
+
+    /// Precompile 0x08 (EIP-197 pairing check) over a pairing-product check supplied by the
+    /// caller: `check(pairs)` must return whether Π e(P_i, Q_i) = 1 (true for no pairs). All input
+    /// validation (length, canonical coordinates, curves, G2 subgroup) happens here, before
+    /// `check` runs. Once `Pairing.pairingCheck` is merged, `ecPairing(input:)` is this with it.
+    public static func ecPairing(input: [UInt8],
+                                 check: ([(G1Affine, G2Affine)]) throws -> Bool) throws -> [UInt8] {
+        let pairs = try pairingInputPoints(input)
+        var out = [UInt8](repeating: 0, count: 32)
+        if try check(pairs) { out[31] = 1 }
+        return out
     }
 }

@@ -18,7 +18,7 @@
 
     /// Wraps coordinates without any check: only for values computed by the library itself.
     @inlinable @inline(__always)
-    @usableFromInline package init(uncheckedX x: Fp, y: Fp) {
+    package init(uncheckedX x: Fp, y: Fp) {
         self.x = x
         self.y = y
     }
@@ -67,7 +67,7 @@
     public let z: Fp
 
     @inlinable @inline(__always)
-    @usableFromInline package init(x: Fp, y: Fp, z: Fp) {
+    package init(x: Fp, y: Fp, z: Fp) {
         self.x = x
         self.y = y
         self.z = z

@@ -15,7 +15,7 @@
 
     /// Wraps coordinates without any check: only for values computed by the library itself.
     @inlinable @inline(__always)
-    @usableFromInline package init(uncheckedX x: Fp2, y: Fp2) {
+    package init(uncheckedX x: Fp2, y: Fp2) {
         self.x = x
         self.y = y
     }
@@ -74,7 +74,7 @@
     public let z: Fp2
 
     @inlinable @inline(__always)
-    @usableFromInline package init(x: Fp2, y: Fp2, z: Fp2) {
+    package init(x: Fp2, y: Fp2, z: Fp2) {
         self.x = x
         self.y = y
         self.z = z

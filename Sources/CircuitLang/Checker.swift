@@ -127,6 +127,7 @@ struct Checker {
             declare(n, mutable: false)
         case .output(let n, let t, let v, let span):
             if inFunction { diags.error("E0208", "outputs can only be declared in the circuit body", at: span, hint: "return the value from the function instead") }
+            if scopes.count > 2 { diags.error("E0208", "outputs must be declared at the top level of the circuit body", at: span, hint: "build an array in the loop and output it once") }
             if known(n) { diags.error("E0201", "'\(n)' is already defined", at: span, hint: "choose another name") }
             checkType(t)
             checkExpr(v)

@@ -53,7 +53,7 @@ extension Elaborator {
             return .array(xs.map { eval($0, expected: et) })
         case .arrayRepeat(let x, let n):
             guard let count = constInt(n, what: "an array repeat count") else { return .poison }
-            guard count >= 0, count <= 100_000_000 else { return err("E0309", "array length \(count) is out of range", n.span) }
+            guard count >= 0, count <= 16_777_216 else { return err("E0309", "array length \(count) is out of range", n.span) }
             let v = eval(x)
             return .array(Array(repeating: v, count: count))
         case .ifExpr(let c, let a, let b):

@@ -21,7 +21,6 @@ extension Elaborator {
     /// Names a freshly bound single-signal value for the `.sym` file.
     func nameSignals(_ v: Value, _ name: String) {
         let prefix = ([circuitName] + callStack).joined(separator: ".")
-        var i = 0
         func go(_ v: Value, _ suffix: String) {
             switch v {
             case .scalar(let lc, _):
@@ -30,7 +29,6 @@ extension Elaborator {
                 for (j, x) in xs.enumerated() { go(x, suffix + "[\(j)]") }
             case .poison: break
             }
-            i += 1
         }
         go(v, "")
     }

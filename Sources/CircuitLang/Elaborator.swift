@@ -50,7 +50,9 @@ final class Elaborator {
 
     // State
     var scopes: [[String: Binding]] = [[:]]
-    var callStack: [String] = []
+    var callStack: [String] = [] { didSet { callPath = ([circuitName] + callStack).joined(separator: "/") } }
+    /// "main/f/g": the inlining path, kept up to date for constraint origins.
+    var callPath = "main"
     var stmtSpan = Span.none
     var hintMode = 0
     var returnValue: Value? = nil
@@ -79,7 +81,7 @@ final class Elaborator {
     }
 
     var currentOrigin: Int32 {
-        let o = Origin(span: stmtSpan, function: callStack.last ?? circuitName)
+        let o = Origin(span: stmtSpan, function: callPath)
         if let i = originIndex[o] { return i }
         let i = Int32(origins.count)
         origins.append(o)
@@ -208,8 +210,8 @@ final class Elaborator {
             return nil
         case .array(let e, let len, _):
             guard let et = resolveType(e), let n = constInt(len, what: "an array length") else { return nil }
-            if n < 0 || n > 100_000_000 {
-                diags.error("E0309", "array length \(n) is out of range", at: len.span, hint: "lengths are 0…10^8")
+            if n < 0 || n > 16_777_216 {
+                diags.error("E0309", "array length \(n) is out of range", at: len.span, hint: "lengths are 0…2^24")
                 return nil
             }
             return .array(et, n)

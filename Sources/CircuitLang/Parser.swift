@@ -162,6 +162,12 @@ struct Parser {
     }
 
     mutating func parseBlock() throws -> [Stmt] {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 {
+            diags.error("E0110", "blocks nested too deeply", at: cur.span, hint: "move the inner code into a function")
+            throw Bail()
+        }
         try expectSym("{", "to open a block")
         var stmts: [Stmt] = []
         while !isSym("}") {
@@ -199,9 +205,9 @@ struct Parser {
                 diags.error("E0101", "expected 'in' after the loop variable, found \(describe(cur))", at: cur.span, hint: "write for i in 0..N { … }")
                 throw Bail()
             }
-            let from = try parseExpr(noBrace: true)
+            let from = try parseExpr()
             try expectSym("..", "in a loop range")
-            let to = try parseExpr(noBrace: true)
+            let to = try parseExpr()
             let body = try parseBlock()
             return .forLoop(variable: v, from: from, to: to, body: body, span: s.to(to.span))
         }
@@ -270,7 +276,7 @@ struct Parser {
     mutating func parseIfStmt() throws -> Stmt {
         let s = cur.span
         advance() // if
-        let c = try parseExpr(noBrace: true)
+        let c = try parseExpr()
         let thenB = try parseBlock()
         var els: [Stmt]? = nil
         if eatKw("else") {
@@ -286,13 +292,8 @@ struct Parser {
         "|": 5, "^": 6, "&": 7, "<<": 8, ">>": 8, "+": 9, "-": 9, "*": 10, "/": 10, "%": 10,
     ]
 
-    var noBrace = false
-
-    mutating func parseExpr(noBrace nb: Bool = false) throws -> Expr {
-        let saved = noBrace
-        noBrace = nb
-        defer { noBrace = saved }
-        return try parseBinary(1)
+    mutating func parseExpr() throws -> Expr {
+        try parseBinary(1)
     }
 
     mutating func parseBinary(_ minPrec: Int) throws -> Expr {
@@ -309,8 +310,16 @@ struct Parser {
         return lhs
     }
 
+    var depth = 0
+
     mutating func parseUnary() throws -> Expr {
         let s = cur.span
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 {
+            diags.error("E0110", "expression nested too deeply", at: s, hint: "split it into several let bindings")
+            throw Bail()
+        }
         if eatSym("-") { let e = try parseUnary(); return Expr(kind: .unary(.neg, e), span: s.to(e.span)) }
         if eatSym("!") { let e = try parseUnary(); return Expr(kind: .unary(.not, e), span: s.to(e.span)) }
         // `hint` applies to the whole expression after it (lowest precedence).
@@ -337,7 +346,7 @@ struct Parser {
         case .kw("false"): advance(); return Expr(kind: .bool(false), span: t.span)
         case .kw("if"):
             advance()
-            let c = try parseExpr(noBrace: true)
+            let c = try parseExpr()
             try expectSym("{", "to open the 'then' value of an if-expression")
             let a = try parseExpr()
             try expectSym("}", "after the 'then' value of an if-expression")

@@ -173,8 +173,8 @@ public struct WitnessProgram: @unchecked Sendable {
                 case 0: r = x & y
                 case 1: r = x | y
                 case 2: r = x ^ y
-                case 3: r = x.shiftedLeft(Int(min(y.l.0, 256)))
-                default: r = x.shiftedRight(Int(min(y.l.0, 256)))
+                case 3: r = y.bitLength > 9 ? .zero : x.shiftedLeft(Int(y.l.0))
+                default: r = y.bitLength > 9 ? .zero : x.shiftedRight(Int(y.l.0))
                 }
                 v[Int(d)] = r.fr ?? Fr(reducingU256: r)
             case .checkEq(let a, let b, let m):

@@ -171,7 +171,13 @@ enum WitnessProgramFile {
             for _ in 0..<(try r.count(4, "dimension")) { shape.append(Int(try r.u32())) }
             var slots: [Int32] = []
             for _ in 0..<(try r.count(4, "slot")) { slots.append(try r.slot()) }
-            guard slots.count == shape.reduce(1, *) else { throw r.fail("input \(name): \(slots.count) slots for shape \(shape)") }
+            var product = 1
+            for d in shape {
+                let (m, o) = product.multipliedReportingOverflow(by: d)
+                guard !o else { throw r.fail("input \(name): shape \(shape) is too large") }
+                product = m
+            }
+            guard slots.count == product else { throw r.fail("input \(name): \(slots.count) slots for shape \(shape)") }
             inputs.append(InputDecl(name: name, isPublic: pub, type: type, shape: shape, scalar: scalar, slots: slots))
         }
         var outputs: [OutputDecl] = []

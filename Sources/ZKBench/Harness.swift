@@ -67,4 +67,4 @@ final class Bench {
 }
 
 /// Prevents the optimiser from discarding a computed value.
-@inline(never) func blackHole<T>(_ x: T) { withExtendedLifetime(x) {} }
+@_optimize(none) @inline(never) func blackHole<T>(_ x: T) { withExtendedLifetime(x) {} }

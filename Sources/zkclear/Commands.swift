@@ -1,6 +1,9 @@
 /// Every subcommand, in the order `zkclear --help` lists them. One file per subcommand.
 enum Commands {
     static let all: [any Subcommand.Type] = [
+        CompileCommand.self,
+        CheckCommand.self,
+        WitnessCommand.self,
         R1CSInfoCommand.self,
         SetupCommand.self,
         ZkeyExportCommand.self,

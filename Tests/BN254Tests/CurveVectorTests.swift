@@ -86,8 +86,8 @@ final class CurveVectorTests: XCTestCase {
         }
     }
 
-    /// The pairing-check cases: every point decodes and validates; the check itself needs the
-    /// pairing (Pairing.swift), not in this branch yet.
+    /// The pairing-check cases: every point decodes and validates; the results run once
+    /// `EthereumVectorTests.pairingCheck` is set (the pairing lives in Pairing.swift).
     func testPairingCheckCases() throws {
         let v = try vectors()
         guard let cases = v["pairing_check"] as? [[String: Any]], !cases.isEmpty else {
@@ -101,9 +101,16 @@ final class CurveVectorTests: XCTestCase {
                 input += try g1(pair[0]).ethereumBytes + g2(pair[1]).ethereumBytes
             }
             XCTAssertEqual(try EthereumPrecompiles.pairingInputPoints(input).count, pairs.count)
-            if c["expected"] as? Bool == true { sawTrue = true } else { sawFalse = true }
+            let expected = c["expected"] as? Bool == true
+            if expected { sawTrue = true } else { sawFalse = true }
+            if let check = EthereumVectorTests.pairingCheck {
+                let out = try EthereumPrecompiles.ecPairing(input: input, check: check)
+                XCTAssertEqual(out.last, expected ? 1 : 0, "\(c["note"] ?? "")")
+            }
         }
         XCTAssertTrue(sawTrue && sawFalse)
-        print("CurveVectorTests: SKIPPED pairing-check results: Pairing.pairingCheck is not in this branch yet")
+        if EthereumVectorTests.pairingCheck == nil {
+            print("CurveVectorTests: SKIPPED pairing-check results: Pairing.pairingCheck is not in this branch yet")
+        }
     }
 }

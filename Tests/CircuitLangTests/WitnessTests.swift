@@ -85,6 +85,7 @@ final class WitnessTests: XCTestCase {
         let syms = try SymFile.read(path: base + ".sym")
         XCTAssertEqual(syms.wire(named: "main.price"), 2)
         XCTAssertEqual(syms.wire(named: "main.n"), 1)
+        XCTAssertNoThrow(try syms.validate(against: sys))
         // JSON inputs (snarkjs style: strings or numbers).
         let json = dir.appendingPathComponent("input.json")
         try #"{"price": "5", "qty": 5, "limit": "25"}"#.write(to: json, atomically: true, encoding: .utf8)
