@@ -81,6 +81,7 @@ public enum Verifier {
         pairs.append((vkxAcc.toAffine(), pvk.gammaNeg))
         pairs.append((cAcc.toAffine(), pvk.deltaNeg))
         let lhs = Pairing.finalExponentiation(Pairing.millerLoop(prepared: pairs))
-        return lhs == pvk.alphaBeta.pow(rhoSum)
+        let e = rhoSum.canonical
+        return lhs == pvk.alphaBeta.pow([e.0, e.1, e.2, e.3])
     }
 }

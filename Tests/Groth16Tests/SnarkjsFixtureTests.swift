@@ -97,3 +97,16 @@ final class SnarkjsFixtureTests: XCTestCase {
         }
     }
 }
+
+final class AlphaBetaTests: XCTestCase {
+    /// Our vk_alphabeta_12 equals the one snarkjs wrote in ark_mycircuit_2021/verification_key.json.
+    func testAlphaBetaMatchesSnarkjs() throws {
+        let path = try Vectors.path("snarkjs/ark_mycircuit_2021/verification_key.json")
+        let vk = try SnarkJSON.readVerificationKey(path: path)
+        let ours = SnarkJSON.verificationKey(vk, alphaBeta: SnarkJSON.snarkjsAlphaBeta(vk))
+        let theirs = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let mine = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ours.utf8)) as? [String: Any])
+        XCTAssertEqual(mine["vk_alphabeta_12"] as? [[[String]]], theirs["vk_alphabeta_12"] as? [[[String]]])
+        XCTAssertEqual(mine["IC"] as? [[String]], theirs["IC"] as? [[String]])
+    }
+}
