@@ -56,12 +56,17 @@ public enum EthereumPrecompiles {
     /// Precompile 0x08 (EIP-197 pairing check) over a pairing-product check supplied by the
     /// caller: `check(pairs)` must return whether Π e(P_i, Q_i) = 1 (true for no pairs). All input
     /// validation (length, canonical coordinates, curves, G2 subgroup) happens here, before
-    /// `check` runs. Once `Pairing.pairingCheck` is merged, `ecPairing(input:)` is this with it.
+    /// `check` runs. `ecPairing(input:)` is this with `Pairing.pairingCheck`.
     public static func ecPairing(input: [UInt8],
                                  check: ([(G1Affine, G2Affine)]) throws -> Bool) throws -> [UInt8] {
         let pairs = try pairingInputPoints(input)
         var out = [UInt8](repeating: 0, count: 32)
         if try check(pairs) { out[31] = 1 }
         return out
+    }
+
+    /// Precompile 0x08 (EIP-197): 32 bytes, 1 when Π e(P_i, Q_i) = 1 (also for empty input).
+    public static func ecPairing(input: [UInt8]) throws -> [UInt8] {
+        try ecPairing(input: input) { Pairing.pairingCheck($0) }
     }
 }

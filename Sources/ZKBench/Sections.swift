@@ -9,7 +9,9 @@ enum BenchSections {
     static let all: [BenchSection] = [
         BenchSection(name: "fields", run: FieldBench.run),
         BenchSection(name: "ntt", run: NTTBench.run),
+        BenchSection(name: "tower", run: TowerBench.run),
         BenchSection(name: "curves", run: CurveBench.run),
+        BenchSection(name: "pairing", run: PairingBench.run),
         BenchSection(name: "msm", run: MSMBench.run),
     ]
 }

@@ -8,10 +8,8 @@ import XCTest
 final class EthereumVectorTests: XCTestCase {
     typealias Support = CurveTestSupport
 
-    /// The pairing-product check used for 0x08. nil until the pairing is merged into this
-    /// branch; then set it to `{ try Pairing.pairingCheck($0) }` (adapting to its signature) and
-    /// every pairing vector below runs instead of being skipped.
-    static let pairingCheck: (@Sendable ([(G1Affine, G2Affine)]) throws -> Bool)? = nil
+    /// The pairing-product check used for 0x08 (the optimal-ate multi-pairing).
+    static let pairingCheck: (@Sendable ([(G1Affine, G2Affine)]) throws -> Bool)? = { Pairing.pairingCheck($0) }
 
     enum Outcome: Equatable {
         case output(String)
