@@ -43,6 +43,7 @@ demo: deps
 	.build/release/zkclear demo
 
 bench: deps venv
+	$(SWIFT) build -c release --product zkclear
 	$(SWIFT) build -c release --product ZKBench
 	ZKCLEAR_PYTHON=$(abspath $(VPY)) ZKCLEAR_ROOT=$(CURDIR) .build/release/ZKBench --write docs/BENCHMARKS.md
 

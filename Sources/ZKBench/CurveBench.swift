@@ -10,6 +10,7 @@ enum CurveBench {
     }
 
     static func run(_ b: Bench) {
+        let mcl = Peers.run("mcl_peer.py", ["curves"])
         var u = Fp.random(), v = Fp.random()
         let fpMul = b.time { u = u * v }
         blackHole(u); v = u
@@ -32,17 +33,17 @@ enum CurveBench {
         record(b, BenchRow(section: "curves", operation: "G1 double (dbl-2009-l)", ours: dbl, note: inFp(dbl)))
         var k = Fr.random()
         let mulGLV = b.time(minSeconds: b.quick ? 0.05 : 0.2) { p = p.multiplied(by: k); k = k + .one }
-        record(b, BenchRow(section: "curves", operation: "G1 scalar mul (GLV + wNAF-5)", ours: mulGLV))
+        record(b, BenchRow(section: "curves", operation: "G1 scalar mul (GLV + wNAF-5)", ours: mulGLV, peer: mcl?["G1 scalar multiply"], peerName: "mcl"))
         let kl = Fr.random().canonical
         let mulNAF = b.time(minSeconds: b.quick ? 0.05 : 0.2) { p = p.multiplied(byLimbs: kl) }
         record(b, BenchRow(section: "curves", operation: "G1 scalar mul (wNAF-5, no GLV)", ours: mulNAF))
         blackHole(p)
-        runG2(b, fpMul: fpMul)
+        runG2(b, fpMul: fpMul, mcl: mcl)
     }
 }
 
 extension CurveBench {
-    static func runG2(_ b: Bench, fpMul: Double) {
+    static func runG2(_ b: Bench, fpMul: Double, mcl: [String: Double]?) {
         func inFp(_ t: Double) -> String { String(format: "%.1f Fp multiplies", t / fpMul) }
         var a = Fp2.random()
         let c = Fp2.random()
@@ -61,7 +62,7 @@ extension CurveBench {
         record(b, BenchRow(section: "curves", operation: "G2 double (dbl-2009-l)", ours: dbl, note: inFp(dbl)))
         var k = Fr.random()
         let mulGLV = b.time(minSeconds: b.quick ? 0.05 : 0.2) { p = p.multiplied(by: k); k = k + .one }
-        record(b, BenchRow(section: "curves", operation: "G2 scalar mul (GLV + wNAF-5)", ours: mulGLV))
+        record(b, BenchRow(section: "curves", operation: "G2 scalar mul (GLV + wNAF-5)", ours: mulGLV, peer: mcl?["G2 scalar multiply"], peerName: "mcl"))
         let sub = b.time(minSeconds: b.quick ? 0.05 : 0.2) { if !p.isInSubgroup { p = q } }
         record(b, BenchRow(section: "curves", operation: "G2 subgroup check (ψ(Q) = [6x²]Q)", ours: sub))
         let subSlow = b.time(minSeconds: b.quick ? 0.05 : 0.2) { if !p.isInSubgroupSlow { p = q } }

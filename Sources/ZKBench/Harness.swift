@@ -19,6 +19,8 @@ struct BenchRow {
 /// Timing helpers and the collected rows. Every figure comes from a release build.
 final class Bench {
     var rows: [BenchRow] = []
+    /// Extra markdown (e.g. constraint-count tables) printed after a section's timing table.
+    var tables: [(section: String, markdown: String)] = []
     /// Restricts which sections run (`--only fields,curves`); empty = all.
     var only: Set<String> = []
     var quick = false

@@ -17,15 +17,19 @@ enum BenchmarkReport {
         md += "A ratio is zkclear ÷ peer: below 1 means zkclear is faster.\n\n"
         var sections: [String] = []
         for row in bench.rows where !sections.contains(row.section) { sections.append(row.section) }
+        for t in bench.tables where !sections.contains(t.section) { sections.append(t.section) }
         for section in sections {
-            md += "## \(section)\n\n| operation | zkclear | peer | peer time | ratio | note | reproduce |\n|---|---|---|---|---|---|---|\n"
-            for row in bench.rows where row.section == section {
+            md += "## \(section)\n\n"
+            let sectionRows = bench.rows.filter { $0.section == section }
+            if !sectionRows.isEmpty { md += "| operation | zkclear | peer | peer time | ratio | note | reproduce |\n|---|---|---|---|---|---|---|\n" }
+            for row in sectionRows {
                 let peer = row.peer.map { Bench.format($0) } ?? "—"
                 let ratio = row.peer.map { String(format: "%.2f", row.ours / $0) } ?? "—"
                 let cmd = row.command.isEmpty ? "`.build/release/ZKBench --only \(section)`" : "`\(row.command)`"
                 md += "| \(row.operation) | \(Bench.format(row.ours)) | \(row.peerName ?? "—") | \(peer) | \(ratio) | \(row.note) | \(cmd) |\n"
             }
             md += "\n"
+            for t in bench.tables where t.section == section { md += t.markdown + "\n" }
         }
         md += notes
         try md.write(toFile: path, atomically: true, encoding: .utf8)

@@ -13,5 +13,7 @@ enum BenchSections {
         BenchSection(name: "curves", run: CurveBench.run),
         BenchSection(name: "pairing", run: PairingBench.run),
         BenchSection(name: "msm", run: MSMBench.run),
+        BenchSection(name: "circuits", run: CircuitBench.run),
+        BenchSection(name: "groth16", run: Groth16Bench.run),
     ]
 }
