@@ -100,6 +100,22 @@ extension G2Affine {
         self = try PointDecoding.g2(x: Fp2(x0, x1), y: Fp2(y0, y1), what: what)
     }
 
+    /// The zkey layout with the curve check only, no subgroup check — for the B2 points of a
+    /// proving key, where 2^k subgroup checks would cost seconds. Safe there because those points
+    /// only ever enter our own π_B, and `Prover` checks π_B's subgroup membership (one check)
+    /// before returning a proof; verifiers always check it. Package access: not for other input.
+    package init<C: Collection>(montgomeryBytesLEOnCurveOnly bytes: C, what: String = "G2") throws where C.Element == UInt8 {
+        try PointDecoding.checkLength(bytes, 128, what: what)
+        let b = Array(bytes)
+        let x0 = try PointDecoding.fpMontgomeryLE(b[0..<32], what: "\(what).x.c0")
+        let x1 = try PointDecoding.fpMontgomeryLE(b[32..<64], what: "\(what).x.c1")
+        let y0 = try PointDecoding.fpMontgomeryLE(b[64..<96], what: "\(what).y.c0")
+        let y1 = try PointDecoding.fpMontgomeryLE(b[96..<128], what: "\(what).y.c1")
+        let p = G2Affine(uncheckedX: Fp2(x0, x1), y: Fp2(y0, y1))
+        guard p.isOnCurve else { throw BN254Error.notOnCurve(group: what) }
+        self = p
+    }
+
     /// The snarkjs `.zkey`/`.ptau` layout (128 bytes).
     public var montgomeryBytesLE: [UInt8] {
         x.c0.montgomeryBytesLE + x.c1.montgomeryBytesLE + y.c0.montgomeryBytesLE + y.c1.montgomeryBytesLE

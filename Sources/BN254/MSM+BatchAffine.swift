@@ -5,7 +5,9 @@
 /// trick, one GMP inversion per batch), then each sum costs λ = (y_Q − y_B)/(x_Q − x_B),
 /// x₃ = λ² − x_B − x_Q, y₃ = λ(x_B − x₃) − y_B: 2M + 1S on top of the 3M of the shared
 /// inversion, about 6M per addition against 11M (7M + 4S) for a Jacobian mixed addition.
-/// A point whose bucket is already in the current batch waits in a queue for the next batch.
+/// A point whose bucket is already in the current batch goes into that bucket's Jacobian overflow
+/// accumulator instead (a mixed addition), so windows with few distinct digits — the top window,
+/// where most scalars have small digits — cost no more than the Jacobian method.
 /// Equal or opposite x (P = ±Q) is rare and handled by an exact Jacobian fallback.
 extension MSM {
     /// How many bucket additions share one inversion.
@@ -20,7 +22,7 @@ extension MSM {
         var batchPoint = [G1Affine](); batchPoint.reserveCapacity(affineBatch)
         var denominators = [Fp](repeating: .zero, count: affineBatch)
         var prefix = [Fp](repeating: .zero, count: affineBatch)
-        var queueBucket = [Int32](), queuePoint = [G1Affine]()
+        var overflow = [G1Jacobian](repeating: .infinity, count: bucketCount)
 
         func flush() {
             let k = batchBucket.count
@@ -59,7 +61,7 @@ extension MSM {
         func feed(_ bi: Int, _ q: G1Affine) {
             if buckets[bi].isInfinity { buckets[bi] = q; return }
             if stamp[bi] == epoch {
-                queueBucket.append(Int32(bi)); queuePoint.append(q)
+                overflow[bi] = overflow[bi] + q
                 return
             }
             stamp[bi] = epoch
@@ -75,18 +77,13 @@ extension MSM {
             if d > 0 { feed(d - 1, p) } else { feed(-d - 1, -p) }
         }
         flush()
-        while !queueBucket.isEmpty {
-            let qb = queueBucket, qp = queuePoint
-            queueBucket.removeAll(keepingCapacity: true); queuePoint.removeAll(keepingCapacity: true)
-            for (b, p) in zip(qb, qp) { feed(Int(b), p) }
-            flush()
-        }
 
         // Σ b·bucket[b] by running sums (mixed additions for the affine buckets).
         var running = G1Jacobian.infinity
         var total = G1Jacobian.infinity
         for j in stride(from: bucketCount - 1, through: 0, by: -1) {
             running = running + buckets[j]
+            if !overflow[j].isInfinity { running = running + overflow[j] }
             total = total + running
         }
         return total

@@ -61,6 +61,11 @@ public enum Prover {
         let b1 = G1Jacobian(pk.beta1) + msmB1 + G1Jacobian(pk.delta1) * s
         let piC = msmC + msmH + piA * s + b1 * r - G1Jacobian(pk.delta1) * (r * s)
         let proof = Proof(a: piA.toAffine(), b: piB.toAffine(), c: piC.toAffine())
+        // The key's B2 points are read with a curve check only; a point outside G2's subgroup would
+        // show up here (π_B outside the subgroup), so no such proof is ever returned.
+        guard proof.b.isInSubgroup else {
+            throw Groth16Error.keyMismatch(reason: "the proving key's B2 points are not all in G2's prime-order subgroup")
+        }
 
         if constraintSystem == nil {
             // Without the R1CS the witness could not be checked up front (a .zkey holds no C matrix):

@@ -12,7 +12,8 @@ import R1CS
 ///
 /// Points are affine x‖y with Montgomery little-endian coordinates; infinity is all zeros. Every
 /// point is validated on reading: on the curve for G1; on the twist and in the r-order subgroup
-/// for G2.
+/// for the header's G2 points (β₂, γ₂, δ₂, which go into the verifying key). The B2 array is
+/// checked on the twist only; the prover checks the subgroup membership of every π_B it makes.
 public enum ZKeyFile {
     static let sectionIDs: Set<UInt32> = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 
@@ -167,7 +168,9 @@ public enum ZKeyFile {
     }
 
     static func g2Array(_ buf: UnsafeRawBufferPointer, _ s: BinaryContainer.Section, count: Int, file: String, name: String) throws -> [G2Affine] {
-        try pointArray(buf, s, count: count, size: 128, file: file, name: name) { try G2Affine(montgomeryBytesLE: $0, what: $1) }
+        // Curve check only (see G2Affine(montgomeryBytesLEOnCurveOnly:)): the prover checks π_B's
+        // subgroup membership instead of 2^k subgroup checks here.
+        try pointArray(buf, s, count: count, size: 128, file: file, name: name) { try G2Affine(montgomeryBytesLEOnCurveOnly: $0, what: $1) }
     }
 
     // MARK: encoding
