@@ -1,5 +1,3 @@
-// Needs the Groth16 verifier: compiled when ZKCLEAR_LEDGER_GROTH16 is defined (see Sources/Ledger/Groth16ProofSystem.swift).
-#if ZKCLEAR_LEDGER_GROTH16
 import Foundation
 import XCTest
 import BN254
@@ -156,4 +154,3 @@ final class CLITests: XCTestCase {
         XCTAssertLessThan(present, points.count)
     }
 }
-#endif

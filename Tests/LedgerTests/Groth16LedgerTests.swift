@@ -1,5 +1,3 @@
-// Needs the Groth16 verifier: compiled when ZKCLEAR_LEDGER_GROTH16 is defined (see Sources/Ledger/Groth16ProofSystem.swift).
-#if ZKCLEAR_LEDGER_GROTH16
 import Foundation
 import XCTest
 import BN254
@@ -28,7 +26,7 @@ struct TinyBatchCircuit {
     /// A proof for `inputs` (price must be x · instrument; tests pick x and set price).
     func prove(_ inputs: [Fr], x: Fr) throws -> Proof {
         let w = try built.witness(fromBuilderValues: [.one] + inputs + [x])
-        return try Prover.prove(pk, witness: w.values)
+        return try Prover.prove(pk, witness: w.values, constraintSystem: built.system)
     }
 }
 
@@ -76,7 +74,8 @@ final class Groth16LedgerTests: XCTestCase {
         rejected("wrong key", kind: "other") { $0 == .proofInvalid(kind: "other") }
         var ti = b2.inputs; ti[5] = ti[5] + .one
         rejected("tampered price", inputs: ti) { $0 == .proofInvalid(kind: "settle") }
-        let otherProof = try circuit.prove(b2.inputs.enumerated().map { $0.offset == 4 ? Fr(6) : $0.element }, x: Fr(1))
+        // A valid proof of other public inputs (instrument 6, price 6 = 6·1): the prover refuses unsatisfying witnesses.
+        let otherProof = try circuit.prove(b2.inputs.enumerated().map { $0.offset == 4 || $0.offset == 5 ? Fr(6) : $0.element }, x: Fr(1))
         rejected("proof of other inputs", proof: Groth16Ledger.encode(otherProof)) { $0 == .proofInvalid(kind: "settle") }
         var tp = Groth16Ledger.encode(b2.proof); tp[100] ^= 1
         rejected("tampered proof bytes", proof: tp) { r in
@@ -120,4 +119,3 @@ final class Groth16LedgerTests: XCTestCase {
         print(String(format: "ledger audit: %.1f records/s batched, %.1f records/s one by one", Double(n) / a1, Double(n) / a2))
     }
 }
-#endif
