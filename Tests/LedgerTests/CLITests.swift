@@ -13,7 +13,9 @@ final class CLITests: XCTestCase {
     var work: String = ""
 
     override func setUpWithError() throws {
-        let candidates = [Bundle(for: CLITests.self).bundleURL.deletingLastPathComponent().appendingPathComponent("zkclear").path]
+        let bundle = Bundle(for: CLITests.self).bundleURL
+        let candidates = [bundle.deletingLastPathComponent().appendingPathComponent("zkclear").path,
+                          bundle.appendingPathComponent("zkclear").path]   // Linux: bundleURL is the build directory
         guard let b = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw XCTSkip("the zkclear binary is not built next to the test bundle (swift build first)")
         }
