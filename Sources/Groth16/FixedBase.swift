@@ -11,65 +11,40 @@ enum FixedBase {
     static let windows = 32   // 32 × 8 = 256 ≥ 254 bits
 
     static func g1(_ base: G1Affine, _ scalars: [Fr]) -> [G1Affine] {
-        let table = g1Table(base)
-        var out = [G1Jacobian](repeating: .infinity, count: scalars.count)
-        parallelChunks(scalars.count) { range in
-            var local = [G1Jacobian]()
-            local.reserveCapacity(range.count)
-            for i in range {
-                let k = scalars[i].canonical
-                var acc = G1Jacobian.infinity
-                forEachDigit(k) { j, d in acc += table[j * 255 + d - 1] }
-                local.append(acc)
-            }
-            return (range, local)
-        } collect: { range, local in
-            for (o, i) in range.enumerated() { out[i] = local[o] }
-        }
-        return G1Jacobian.toAffine(out)
+        multiples(G1Group.self, base, scalars, normalize: G1Jacobian.toAffine)
     }
 
     static func g2(_ base: G2Affine, _ scalars: [Fr]) -> [G2Affine] {
-        let table = g2Table(base)
-        var out = [G2Jacobian](repeating: .infinity, count: scalars.count)
+        multiples(G2Group.self, base, scalars, normalize: G2Jacobian.toAffine)
+    }
+
+    /// [k]·base for every k, in either group; `normalize` is the group's batched toAffine.
+    static func multiples<G: MSMGroup>(_: G.Type, _ base: G.Affine, _ scalars: [Fr],
+                                       normalize: ([G.Projective]) -> [G.Affine]) -> [G.Affine] {
+        // Table: d·2^(8j)·base for d = 1…255, j = 0…31.
+        var t = [G.Projective]()
+        t.reserveCapacity(windows * 255)
+        var b = G.addMixed(G.identity, base)
+        for _ in 0..<windows {
+            var m = b
+            for _ in 1...255 { t.append(m); m = G.add(m, b) }
+            b = m   // 256·b
+        }
+        let table = normalize(t)
+        var out = [G.Projective](repeating: G.identity, count: scalars.count)
         parallelChunks(scalars.count) { range in
-            var local = [G2Jacobian]()
+            var local = [G.Projective]()
             local.reserveCapacity(range.count)
             for i in range {
-                let k = scalars[i].canonical
-                var acc = G2Jacobian.infinity
-                forEachDigit(k) { j, d in acc += table[j * 255 + d - 1] }
+                var acc = G.identity
+                forEachDigit(scalars[i].canonical) { j, d in acc = G.addMixed(acc, table[j * 255 + d - 1]) }
                 local.append(acc)
             }
             return (range, local)
         } collect: { range, local in
             for (o, i) in range.enumerated() { out[i] = local[o] }
         }
-        return G2Jacobian.toAffine(out)
-    }
-
-    static func g1Table(_ base: G1Affine) -> [G1Affine] {
-        var t = [G1Jacobian]()
-        t.reserveCapacity(windows * 255)
-        var b = G1Jacobian(base)
-        for _ in 0..<windows {
-            var m = b
-            for _ in 1...255 { t.append(m); m += b }
-            b = m   // 256·b
-        }
-        return G1Jacobian.toAffine(t)
-    }
-
-    static func g2Table(_ base: G2Affine) -> [G2Affine] {
-        var t = [G2Jacobian]()
-        t.reserveCapacity(windows * 255)
-        var b = G2Jacobian(base)
-        for _ in 0..<windows {
-            var m = b
-            for _ in 1...255 { t.append(m); m += b }
-            b = m
-        }
-        return G2Jacobian.toAffine(t)
+        return normalize(out)
     }
 
     /// Calls body(window, digit) for every non-zero byte of the canonical scalar.
