@@ -68,10 +68,10 @@ public enum MSM {
         return min(15, max(3, log2 * 69 / 100 + 2))   // ln n ≈ 0.69·log₂ n
     }
 
-    /// - Parameter useBatchAffine: G1 only: batch-affine bucket accumulation (the default above 2^10
-    ///   points); false forces the Jacobian buckets, the reference the fast path is tested against.
-    public static func pippenger<G: MSMGroup>(_: G.Type, _ points: [G.Affine], _ scalars: [Fr], windowBits: Int? = nil,
-                                              useBatchAffine: Bool = true) -> G.Projective {
+    /// - Parameter useBatchAffine: batch-affine bucket accumulation (the default above 2^10 points);
+    ///   false forces the Jacobian buckets, the reference the fast path is tested against.
+    public static func pippenger<G: BatchAffineGroup>(_: G.Type, _ points: [G.Affine], _ scalars: [Fr], windowBits: Int? = nil,
+                                                      useBatchAffine: Bool = true) -> G.Projective {
         let n = min(points.count, scalars.count)
         if n == 0 { return G.identity }
         if n == 1 { return G.multiply(points[0], scalars[0]) }
@@ -92,12 +92,11 @@ public enum MSM {
                     let outBase = UncheckedSendable(out)
                     let ptsBase = UncheckedSendable(pts)
                     let dBase = UncheckedSendable(d)
-                    let batchAffine = useBatchAffine && G.self == G1Group.self && n >= 1 << 10
+                    let batchAffine = useBatchAffine && n >= 1 << 10
                     DispatchQueue.concurrentPerform(iterations: windows) { w in
                         if batchAffine {
-                            let p = UnsafeRawBufferPointer(ptsBase.value).bindMemory(to: G1Affine.self)
-                            let s = windowSumG1BatchAffine(p, dBase.value, offset: w * n, n: n, bucketCount: bucketCount)
-                            outBase.value[w] = unsafeBitCast(s, to: G.Projective.self)   // safe: G is G1Group, so Projective is G1Jacobian
+                            outBase.value[w] = windowSumBatchAffine(G.self, ptsBase.value, dBase.value, offset: w * n, n: n,
+                                                                    bucketCount: bucketCount)
                         } else {
                             outBase.value[w] = windowSum(G.self, ptsBase.value, dBase.value, offset: w * n, n: n, bucketCount: bucketCount)
                         }

@@ -110,4 +110,23 @@ final class MSMBatchAffineTests: XCTestCase {
         for (p, k) in zip(pts, ks) { expected += G1Jacobian(p).multiplied(by: k) }
         XCTAssertEqual(MSM.g1(pts, ks), expected)
     }
+
+    /// The same special cases in G2 (Fp2 coordinates, one Fp2 inversion per batch), and the naive sum.
+    func testG2BatchAffineAgreesWithJacobianBuckets() {
+        let n = 1200
+        let base = G2Jacobian.toAffine((0..<32).map { _ in G2Jacobian.generator * Fr.random() })
+        var pts = (0..<n).map { base[$0 % 32] }
+        var ks = (0..<n).map { _ in Fr.random() }
+        for i in stride(from: 0, to: n, by: 9) { pts[i] = -pts[i] }
+        for i in stride(from: 1, to: n, by: 31) { pts[i] = .infinity }
+        for i in stride(from: 2, to: n, by: 17) { ks[i] = .zero }
+        for i in stride(from: 3, to: n, by: 5) { ks[i] = Fr(UInt64(i % 7 + 1)) }
+        for c in [4, 9] {
+            XCTAssertEqual(MSM.pippenger(G2Group.self, pts, ks, windowBits: c, useBatchAffine: true),
+                           MSM.pippenger(G2Group.self, pts, ks, windowBits: c, useBatchAffine: false), "c = \(c)")
+        }
+        var expected = G2Jacobian.infinity
+        for (p, k) in zip(pts, ks) { expected = expected + G2Jacobian(p).multiplied(by: k) }
+        XCTAssertEqual(MSM.g2(pts, ks), expected)
+    }
 }
