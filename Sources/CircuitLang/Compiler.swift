@@ -10,10 +10,16 @@ public struct CompileOptions: Sendable {
     public var includePaths: [String] = []
     /// Circuit to compile when a file defines several (default: the only / first one).
     public var circuitName: String? = nil
-    public init(optimize: Bool = true, includePaths: [String] = [], circuitName: String? = nil) {
+    /// Overrides of top-level `const` declarations by name (decimal or 0x-hex integer text), as
+    /// circom's main-component parameters: `["K": "16"]` compiles the file with `const K = 16;`.
+    /// A name that no loaded file declares is an error (E0213).
+    public var constants: [String: String] = [:]
+    public init(optimize: Bool = true, includePaths: [String] = [], circuitName: String? = nil,
+                constants: [String: String] = [:]) {
         self.optimize = optimize
         self.includePaths = includePaths
         self.circuitName = circuitName
+        self.constants = constants
     }
 }
 
@@ -70,6 +76,15 @@ struct LintInfo {
     var sources: SourceMap
     var typeOnly: IndexSet
     var origins: [Origin]
+}
+
+/// Decimal digits, or 0x followed by hex digits (the integer literals the lexer accepts).
+private func isIntegerLiteral(_ s: String) -> Bool {
+    if s.hasPrefix("0x") {
+        let d = s.dropFirst(2)
+        return !d.isEmpty && d.allSatisfy { $0.isHexDigit }
+    }
+    return !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber }
 }
 
 public enum Compiler {
@@ -134,8 +149,21 @@ public enum Compiler {
             for c in u.consts {
                 if let prev = constNames[c.name] {
                     diags.error("E0201", "constant '\(c.name)' is already defined at \(sources.location(prev))", at: c.span, hint: "rename one of them")
+                } else if let text = options.constants[c.name] {
+                    constNames[c.name] = c.span
+                    if isIntegerLiteral(text) {
+                        consts.append(ConstDecl(name: c.name, type: c.type, value: Expr(kind: .int(text), span: c.value.span), span: c.span))
+                    } else {
+                        diags.error("E0213", "override of constant '\(c.name)' is '\(text)', expected a non-negative integer",
+                                    at: c.span, hint: "pass NAME=VALUE with a decimal or 0x-hex integer")
+                        consts.append(c)
+                    }
                 } else { constNames[c.name] = c.span; consts.append(c) }
             }
+        }
+        for name in options.constants.keys.sorted() where constNames[name] == nil {
+            diags.error("E0213", "cannot override constant '\(name)': no file declares it", at: Span(file: main.id, start: 0, end: 0),
+                        hint: "override one of the file's top-level const declarations")
         }
         let mainUnit = units[0]
         var circuit: CircuitDecl? = nil

@@ -7,7 +7,7 @@ enum CompileCommand: Subcommand {
     static let path = ["compile"]
     static let summary = "compile a .zkc circuit → .r1cs + .zkw (witness program) + .sym"
     static let help = """
-    usage: zkclear compile FILE.zkc [-o BASE] [--report] [--json] [--O0] [-I DIR]…
+    usage: zkclear compile FILE.zkc [-o BASE] [--report] [--json] [--O0] [-I DIR]… [--const NAME=VALUE,…]
 
     Compiles in phases (parse → check → lower → optimise → write). All errors are reported
     together with file:line:column, the source line with a caret and a hint; a file with errors
@@ -19,20 +19,31 @@ enum CompileCommand: Subcommand {
       --json      print the summary as JSON
       --O0        skip the optimiser (keep every constraint as lowered)
       -I DIR      an extra import search directory (repeatable as -I=DIR1,DIR2)
+      --const NAME=VALUE,…
+                  override top-level const declarations (like circom's main-component
+                  parameters), e.g. --const K=16,DEPTH=7; an unknown name is an error
 
     exit codes: 0 compiled, 1 the program has errors, 2 bad usage or unreadable file.
     example: zkclear compile Circuits/derivatives/settle.zkc -o build/settle --report
     """
 
     static func run(_ arguments: [String]) throws -> ExitCode {
-        let args = try Arguments(command: "compile", arguments, valueOptions: ["o", "I"], flagOptions: ["report", "json", "O0"])
+        let args = try Arguments(command: "compile", arguments, valueOptions: ["o", "I", "const"], flagOptions: ["report", "json", "O0"])
         let source = try args.positional(0, "FILE.zkc")
         try args.expectAtMost(1)
         guard FileManager.default.fileExists(atPath: source) else { throw CLIError.io(path: source, reason: "no such file") }
         let stem = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
         let base = args.option("o") ?? "build/\(stem)"
         let includes = (args.option("I") ?? "").split(separator: ",").map(String.init)
-        let options = CompileOptions(optimize: !args.flag("O0"), includePaths: includes)
+        var constants: [String: String] = [:]
+        for item in (args.option("const") ?? "").split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw CLIError.usage("compile: --const expects NAME=VALUE pairs separated by commas, got '\(item)'")
+            }
+            constants[parts[0]] = parts[1]
+        }
+        let options = CompileOptions(optimize: !args.flag("O0"), includePaths: includes, constants: constants)
         let start = Date()
         let compiled: CompiledCircuit
         do { compiled = try Compiler.compile(path: source, options: options) }

@@ -97,4 +97,34 @@ final class DiagnosticsTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("E0601"), "\(e)")
         }
     }
+
+    /// `CompileOptions.constants` overrides a const in an imported file (sizes follow), a typed const
+    /// keeps its type check, and unknown names or non-integer values are E0213.
+    func testConstantOverrides() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zkc-const-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "const K = 2;\nconst SMALL: u8 = 3;\n".write(to: dir.appendingPathComponent("sizes.zkc"), atomically: true, encoding: .utf8)
+        try """
+        import "sizes.zkc";
+        circuit C {
+            input xs: field[K];
+            var acc: field = 0;
+            for i in 0..K { acc = acc + xs[i]; }
+            output s: field = acc + SMALL;
+        }
+        """.write(to: dir.appendingPathComponent("main.zkc"), atomically: true, encoding: .utf8)
+        let main = dir.appendingPathComponent("main.zkc").path
+        let base = try Compiler.compile(path: main)
+        XCTAssertEqual(try base.output("s", ["xs": .array([num(1), num(2)])]), [fr(6)])
+        let four = try Compiler.compile(path: main, options: CompileOptions(constants: ["K": "4", "SMALL": "0x10"]))
+        XCTAssertEqual(try four.output("s", ["xs": .array([num(1), num(2), num(3), num(4)])]), [fr(26)])
+        // The old shape is now the wrong one.
+        XCTAssertThrowsError(try four.output("s", ["xs": .array([num(1), num(2)])]))
+        for (bad, code) in [(["NOPE": "1"], "E0213"), (["K": "-1"], "E0213"), (["K": "two"], "E0213"), (["SMALL": "300"], "E03")] {
+            XCTAssertThrowsError(try Compiler.compile(path: main, options: CompileOptions(constants: bad)), "\(bad)") { e in
+                XCTAssertTrue("\(e)".contains(code), "\(bad): \(e)")
+            }
+        }
+    }
 }
