@@ -6,20 +6,46 @@ import CircuitLang
 public struct VenueCircuits: @unchecked Sendable {
     /// Batch kinds in a stable order; each is the file `<kind>.zkc`.
     public static let kinds = ["deposit", "withdraw", "open", "mark", "expire"]
-    /// Batch sizes (k published leaves) of each kind — fixed by the circuits.
+    /// Batch sizes (k published leaves) of each kind as the files declare them.
     public static let batchSize: [String: Int] = ["deposit": 1, "withdraw": 1, "open": 2, "mark": 4, "expire": 4]
-    /// Merkle depth of the circuits (account.zkc DEPTH).
+    /// Merkle depth as account.zkc declares it (`const DEPTH`).
     public static let depth = 4
 
     public let circuits: [String: CompiledCircuit]
+    /// Batch sizes of these compiled circuits (differ from the defaults when compiled with overrides).
+    public let batchSize: [String: Int]
+    /// Merkle depth of these compiled circuits.
+    public let depth: Int
 
-    public init(circuits: [String: CompiledCircuit]) { self.circuits = circuits }
+    public init(circuits: [String: CompiledCircuit], batchSize: [String: Int] = VenueCircuits.batchSize,
+                depth: Int = VenueCircuits.depth) {
+        self.circuits = circuits
+        self.batchSize = batchSize
+        self.depth = depth
+    }
 
     /// Compiles `<directory>/<kind>.zkc` for every kind (directory = …/Circuits/derivatives).
-    public static func compile(directory: String, kinds: [String] = VenueCircuits.kinds) throws -> VenueCircuits {
+    /// - Parameters:
+    ///   - settleBatchSize: slots K of the mark and expire batches (overrides their `const K`).
+    ///   - depth: Merkle depth (overrides account.zkc's `const DEPTH`; every kind imports it).
+    public static func compile(directory: String, kinds: [String] = VenueCircuits.kinds,
+                               settleBatchSize: Int? = nil, depth: Int? = nil) throws -> VenueCircuits {
+        if let k = settleBatchSize, !(1...64).contains(k) {
+            throw VenueError.invalidArgument("settle batch size must be 1…64 (flags are one 64-bit word), got \(k)")
+        }
+        if let d = depth, !(1...32).contains(d) { throw VenueError.invalidArgument("tree depth must be 1…32, got \(d)") }
         var out: [String: CompiledCircuit] = [:]
-        for k in kinds { out[k] = try Compiler.compile(path: directory + "/" + k + ".zkc") }
-        return VenueCircuits(circuits: out)
+        var sizes = VenueCircuits.batchSize
+        for k in kinds {
+            var constants: [String: String] = [:]
+            if let d = depth { constants["DEPTH"] = String(d) }
+            if let n = settleBatchSize, k == "mark" || k == "expire" {
+                constants["K"] = String(n)
+                sizes[k] = n
+            }
+            out[k] = try Compiler.compile(path: directory + "/" + k + ".zkc", options: CompileOptions(constants: constants))
+        }
+        return VenueCircuits(circuits: out, batchSize: sizes, depth: depth ?? VenueCircuits.depth)
     }
 
     public func circuit(_ kind: String) throws -> CompiledCircuit {
@@ -55,10 +81,11 @@ public final class Venue {
     /// The sequence number of the next batch (the ledger's first batch is 1).
     public private(set) var nextSequence: UInt64 = 1
 
-    public init(depth: Int = VenueCircuits.depth, circuits: VenueCircuits, series: UInt64 = 1,
+    public init(depth: Int? = nil, circuits: VenueCircuits, series: UInt64 = 1,
                 callStrike: UInt64, putStrike: UInt64, checkConstraints: Bool = false) throws {
-        guard depth == VenueCircuits.depth else {
-            throw VenueError.invalidArgument("the derivative circuits are compiled for depth \(VenueCircuits.depth), got \(depth)")
+        let depth = depth ?? circuits.depth
+        guard depth == circuits.depth else {
+            throw VenueError.invalidArgument("the derivative circuits are compiled for depth \(circuits.depth), got \(depth)")
         }
         self.depth = depth
         self.circuits = circuits
@@ -198,7 +225,7 @@ public final class Venue {
     /// account is already settled, so it gains nothing, but pays the per-slot fee again).
     private func settleBatch(kind: String, price: UInt64, names: [String], fee: UInt64,
                              apply: (VenueAccount) throws -> VenueAccount) throws -> VenueBatch {
-        let k = VenueCircuits.batchSize[kind] ?? 4
+        let k = circuits.batchSize[kind] ?? 4
         guard !names.isEmpty else { throw VenueError.invalidArgument("\(kind): no accounts to settle") }
         guard names.count <= k else {
             throw VenueError.invalidArgument("\(kind): \(names.count) accounts do not fit one batch of \(k); split them into netting groups")

@@ -15,5 +15,6 @@ enum BenchSections {
         BenchSection(name: "msm", run: MSMBench.run),
         BenchSection(name: "circuits", run: CircuitBench.run),
         BenchSection(name: "groth16", run: Groth16Bench.run),
+        BenchSection(name: "ledger", run: LedgerBench.run),
     ]
 }

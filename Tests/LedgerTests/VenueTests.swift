@@ -233,4 +233,43 @@ final class VenueRandomTests: XCTestCase {
         XCTAssertEqual(total, external, "cash conservation (accepted \(accepted), refused \(refused))")
         XCTAssertGreaterThan(accepted, 4)
     }
+
+    /// The settle circuits recompiled with K = 8 slots on a depth-5 tree (const overrides): 8 accounts
+    /// with option and future positions expire in one batch whose witness satisfies the R1CS and
+    /// whose published leaves replay to the new root; a wrong flags word is refused by the circuit.
+    func testResizedSettleBatch() throws {
+        let cs = try VenueCircuits.compile(directory: Deriv.directory, kinds: ["deposit", "open", "mark", "expire"],
+                                           settleBatchSize: 8, depth: 5)
+        XCTAssertEqual(cs.batchSize["expire"], 8)
+        XCTAssertEqual(cs.batchSize["open"], 2)
+        XCTAssertGreaterThan(try cs.circuit("expire").constraintCount, 2 * (try Deriv.circuits().circuit("expire").constraintCount))
+        let v = try Venue(circuits: cs, series: 3, callStrike: Deriv.px(100), putStrike: Deriv.px(90), checkConstraints: true)
+        XCTAssertEqual(v.depth, 5)
+        let names = (0..<8).map { "acct\($0)" }
+        for n in names { _ = try v.deposit(account: n, amount: Deriv.cash(1000)) }
+        let products: [VenueProduct] = [.call, .put, .future, .call]
+        for i in 0..<4 {
+            _ = try v.trade(buyer: names[2 * i], seller: names[2 * i + 1], product: products[i], qty: UInt32(i + 1),
+                            price: Deriv.px(3), referencePrice: Deriv.px(100))
+        }
+        let before = try names.map { try v.account($0).balance }
+        let b = try v.expire(settlementPrice: Deriv.px(80))
+        XCTAssertEqual(b.leaves.count, 8)
+        XCTAssertNil(try cs.circuit("expire").firstUnsatisfied(b.witness))
+        let after = try names.map { try v.account($0).balance }
+        XCTAssertEqual(zip(before, after).map { $1 - $0 }.reduce(0, +), 0, "payoffs net to zero")
+        // Puts at 80 pay 2·(90 − 80) from acct3 to acct2.
+        XCTAssertEqual(after[2] - before[2], 20_000_000)
+        XCTAssertEqual(after[3] - before[3], -20_000_000)
+        // The whole depth-5 tree rebuilt from the accounts' leaves gives the venue's root.
+        var level = [Fr](repeating: .zero, count: 32)
+        for n in names { level[Int(try v.account(n).index)] = try v.account(n).leaf }
+        while level.count > 1 { level = stride(from: 0, to: level.count, by: 2).map { Poseidon.hash(level[$0], level[$0 + 1]) } }
+        XCTAssertEqual(level[0], v.root)
+        // The circuit itself refuses a wrong flags word.
+        var ins = b.inputs
+        ins["flags"] = .number("1")
+        XCTAssertThrowsError(try cs.circuit("expire").witnessProgram.evaluate(inputs: ins))
+        XCTAssertThrowsError(try VenueCircuits.compile(directory: Deriv.directory, kinds: ["mark"], settleBatchSize: 65))
+    }
 }
