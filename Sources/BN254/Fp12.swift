@@ -29,18 +29,35 @@
 
     /// Karatsuba over Fp6: aa = a0b0, bb = a1b1, c0 = aa + bb·v, c1 = (a0 + a1)(b0 + b1) − aa − bb.
     /// Cost 3 Fp6 M = 18 Fp2 M = 54 Fp M (Devegili et al., ePrint 2006/471, §3).
+    /// Computed with lazy reduction: the three Fp6 products stay double-width through the
+    /// Karatsuba combination; 54 integer products and 12 Montgomery reductions in all.
     public static func * (a: Fp12, b: Fp12) -> Fp12 {
-        let aa = a.c0 * b.c0
-        let bb = a.c1 * b.c1
-        let t1 = (a.c0 + a.c1) * (b.c0 + b.c1) - aa - bb
+        let aa = Fp6Dbl.product(a.c0, b.c0)
+        let bb = Fp6Dbl.product(a.c1, b.c1)
+        let s = Fp6Dbl.product(a.c0 + a.c1, b.c0 + b.c1)
+        return Fp12((aa + bb.mulByNonResidue()).reduced(), (s - aa - bb).reduced())
+    }
+
+    /// The same formula over reduced Fp6 arithmetic: the reference for the lazy product.
+    static func mulReference(_ a: Fp12, _ b: Fp12) -> Fp12 {
+        let aa = Fp6.mulReference(a.c0, b.c0)
+        let bb = Fp6.mulReference(a.c1, b.c1)
+        let t1 = Fp6.mulReference(a.c0 + a.c1, b.c0 + b.c1) - aa - bb
         return Fp12(aa + bb.mulByNonResidue(), t1)
     }
 
     /// Complex squaring over Fp6: ab = a0a1, c0 = (a0 + a1)(a0 + v·a1) − ab − v·ab, c1 = 2ab.
     /// Cost 2 Fp6 M = 36 Fp M (Devegili et al. 2006, §3).
     public func squared() -> Fp12 {
-        let ab = c0 * c1
-        let t = (c0 + c1) * (c0 + c1.mulByNonResidue()) - ab - ab.mulByNonResidue()
+        let ab = Fp6Dbl.product(c0, c1)
+        let t = Fp6Dbl.product(c0 + c1, c0 + c1.mulByNonResidue()) - ab - ab.mulByNonResidue()
+        return Fp12(t.reduced(), (ab + ab).reduced())
+    }
+
+    /// `squared()` over reduced Fp6 arithmetic: the reference for the lazy version.
+    func squaredReference() -> Fp12 {
+        let ab = Fp6.mulReference(c0, c1)
+        let t = Fp6.mulReference(c0 + c1, c0 + c1.mulByNonResidue()) - ab - ab.mulByNonResidue()
         return Fp12(t, ab.doubled())
     }
     public mutating func square() { self = squared() }
@@ -66,9 +83,17 @@
     /// (a + bw)(A + Bw) = (aA + bB·v) + ((a + b)(A + B) − aA − bB)w.
     /// Cost 13 Fp2 M = 39 Fp M (against 54 for a full product).
     public func mulBy034(_ l0: Fp2, _ l3: Fp2, _ l4: Fp2) -> Fp12 {
-        let aA = c0.mulByFp2(l0)
-        let bB = c1.mulBy01(l3, l4)
-        let t1 = (c0 + c1).mulBy01(l0 + l3, l4) - aA - bB
+        let aA = Fp6Dbl.productByFp2(c0, l0)
+        let bB = Fp6Dbl.productBy01(c1, l3, l4)
+        let t1 = Fp6Dbl.productBy01(c0 + c1, l0 + l3, l4) - aA - bB
+        return Fp12((aA + bB.mulByNonResidue()).reduced(), t1.reduced())
+    }
+
+    /// `mulBy034` over reduced arithmetic: the reference for the lazy version.
+    func mulBy034Reference(_ l0: Fp2, _ l3: Fp2, _ l4: Fp2) -> Fp12 {
+        let aA = Fp6(c0.c0.mulReference(l0), c0.c1.mulReference(l0), c0.c2.mulReference(l0))
+        let bB = c1.mulBy01Reference(l3, l4)
+        let t1 = (c0 + c1).mulBy01Reference(l0 + l3, l4) - aA - bB
         return Fp12(aA + bB.mulByNonResidue(), t1)
     }
     public mutating func mulAssignBy034(_ l0: Fp2, _ l3: Fp2, _ l4: Fp2) {

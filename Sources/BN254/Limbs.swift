@@ -36,53 +36,70 @@ func sbb(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
     return (UInt64(truncatingIfNeeded: t), UInt64(truncatingIfNeeded: t &>> 127))
 }
 
+/// The 0/1 value of a flag, as a byte (keeps LLVM from branching on it).
+@inlinable @inline(__always)
+func bit(_ b: Bool) -> UInt8 { UInt8(truncatingIfNeeded: b ? 1 : 0) }
+
+@inlinable @inline(__always)
+func wide(_ lo: UInt64, _ hi: UInt64) -> UInt128 { UInt128(hi) &<< 64 | UInt128(lo) }
+
+/// (a − b − borrow, borrow out) on 256 bits. Written as two 128-bit subtractions: LLVM turns
+/// that into a sub/sbb chain, where a per-limb `sbb` through `UInt128` compiled to ~3× the
+/// instructions (add/adc/sar sequences).
+@inlinable @inline(__always)
+func sub256(_ a: Limbs4, _ b: Limbs4, borrow: UInt8 = 0) -> (Limbs4, UInt8) {
+    let (l0, o0) = wide(a.0, a.1).subtractingReportingOverflow(wide(b.0, b.1))
+    let (l1, o1) = l0.subtractingReportingOverflow(UInt128(borrow))
+    let (h0, o2) = wide(a.2, a.3).subtractingReportingOverflow(wide(b.2, b.3))
+    let (h1, o3) = h0.subtractingReportingOverflow(UInt128(bit(o0) | bit(o1)))
+    return ((UInt64(truncatingIfNeeded: l1), UInt64(truncatingIfNeeded: l1 &>> 64),
+             UInt64(truncatingIfNeeded: h1), UInt64(truncatingIfNeeded: h1 &>> 64)), bit(o2) | bit(o3))
+}
+
+/// (a + b + carry, carry out) on 256 bits (an add/adc chain).
+@inlinable @inline(__always)
+func add256(_ a: Limbs4, _ b: Limbs4, carry: UInt64 = 0) -> (Limbs4, UInt64) {
+    let (s0, c0) = adc(a.0, b.0, carry)
+    let (s1, c1) = adc(a.1, b.1, c0)
+    let (s2, c2) = adc(a.2, b.2, c1)
+    let (s3, c3) = adc(a.3, b.3, c2)
+    return ((s0, s1, s2, s3), c3)
+}
+
+/// mask ? b : a, limb-wise (mask is all ones or all zeros).
+@inlinable @inline(__always)
+func select(_ mask: UInt64, _ b: Limbs4, _ a: Limbs4) -> Limbs4 {
+    ((b.0 & mask) | (a.0 & ~mask), (b.1 & mask) | (a.1 & ~mask), (b.2 & mask) | (a.2 & ~mask), (b.3 & mask) | (a.3 & ~mask))
+}
+
 /// a if it is < m, else a − m (for a < 2m).
 @inlinable @inline(__always)
 func reduceOnce(_ a: Limbs4, _ m: Limbs4) -> Limbs4 {
-    let (d0, b0) = sbb(a.0, m.0, 0)
-    let (d1, b1) = sbb(a.1, m.1, b0)
-    let (d2, b2) = sbb(a.2, m.2, b1)
-    let (d3, b3) = sbb(a.3, m.3, b2)
-    let keep = 0 &- b3          // all ones when a < m
-    return ((a.0 & keep) | (d0 & ~keep), (a.1 & keep) | (d1 & ~keep),
-            (a.2 & keep) | (d2 & ~keep), (a.3 & keep) | (d3 & ~keep))
+    let (d, borrow) = sub256(a, m)
+    return select(0 &- UInt64(borrow), a, d)   // borrow: a < m, keep a
 }
 
 /// (a + b) mod m for a, b < m (requires 2m < 2^256).
 @inlinable @inline(__always)
 func modAdd(_ a: Limbs4, _ b: Limbs4, _ m: Limbs4) -> Limbs4 {
-    let (s0, c0) = adc(a.0, b.0, 0)
-    let (s1, c1) = adc(a.1, b.1, c0)
-    let (s2, c2) = adc(a.2, b.2, c1)
-    let (s3, _) = adc(a.3, b.3, c2)
-    return reduceOnce((s0, s1, s2, s3), m)
+    reduceOnce(add256(a, b).0, m)
 }
 
 /// (a − b) mod m for a, b < m.
 @inlinable @inline(__always)
 func modSub(_ a: Limbs4, _ b: Limbs4, _ m: Limbs4) -> Limbs4 {
-    let (d0, b0) = sbb(a.0, b.0, 0)
-    let (d1, b1) = sbb(a.1, b.1, b0)
-    let (d2, b2) = sbb(a.2, b.2, b1)
-    let (d3, b3) = sbb(a.3, b.3, b2)
-    let mask = 0 &- b3          // all ones when we went below zero: add m back
-    let (r0, k0) = adc(d0, m.0 & mask, 0)
-    let (r1, k1) = adc(d1, m.1 & mask, k0)
-    let (r2, k2) = adc(d2, m.2 & mask, k1)
-    let (r3, _) = adc(d3, m.3 & mask, k2)
-    return (r0, r1, r2, r3)
+    let (d, borrow) = sub256(a, b)
+    let mask = 0 &- UInt64(borrow)   // all ones when we went below zero: add m back
+    return add256(d, (m.0 & mask, m.1 & mask, m.2 & mask, m.3 & mask)).0
 }
 
 /// (−a) mod m for a < m.
 @inlinable @inline(__always)
 func modNeg(_ a: Limbs4, _ m: Limbs4) -> Limbs4 {
     let isZero = (a.0 | a.1 | a.2 | a.3) == 0
-    let (d0, b0) = sbb(m.0, a.0, 0)
-    let (d1, b1) = sbb(m.1, a.1, b0)
-    let (d2, b2) = sbb(m.2, a.2, b1)
-    let (d3, _) = sbb(m.3, a.3, b2)
+    let (d, _) = sub256(m, a)
     let keep: UInt64 = isZero ? 0 : ~0
-    return (d0 & keep, d1 & keep, d2 & keep, d3 & keep)
+    return (d.0 & keep, d.1 & keep, d.2 & keep, d.3 & keep)
 }
 
 /// One CIOS row: t ← (t + a·bi + q·m) / 2^64 with q chosen to clear the low limb.

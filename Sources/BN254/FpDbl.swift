@@ -1,0 +1,143 @@
+/// Double-width (512-bit) values for lazy reduction in the tower: products of `Fp` elements kept
+/// unreduced, added and subtracted, and brought back to `Fp` by one Montgomery reduction (REDC).
+///
+/// Technique: Aranha, Karabina, Longa, Gebotys, López, "Faster explicit formulas for computing
+/// pairings over ordinary curves" (EUROCRYPT 2011, §3: lazy reduction in Fp2/Fp6/Fp12), as in mcl's
+/// `FpDbl`. A Karatsuba Fp12 product then costs 54 integer products but only 12 reductions
+/// (against 54 Montgomery multiplications).
+///
+/// Invariant: every `FpDbl` value lies in [0, p·R) with R = 2^256, so REDC returns a value < 2p
+/// and one conditional subtraction finishes it. Addition and subtraction are modulo p·R — since
+/// the low half is unconstrained, that is a modular operation on the high half with the low half's
+/// carry or borrow: the cost of an `Fp` addition plus four limbs. Products are formed only from
+/// operands whose product is below p·R: two reduced elements (< p²), or two unreduced sums of two
+/// reduced elements (< 4p² < p·R because 4p < R).
+@frozen @usableFromInline
+struct FpDbl: Sendable {
+    @usableFromInline var lo: Limbs4
+    @usableFromInline var hi: Limbs4
+
+    @inlinable @inline(__always) init(lo: Limbs4, hi: Limbs4) { self.lo = lo; self.hi = hi }
+
+    @inlinable @inline(__always) static var zero: FpDbl { FpDbl(lo: (0, 0, 0, 0), hi: (0, 0, 0, 0)) }
+
+    /// The plain 512-bit product of the Montgomery representations (schoolbook, 16 multiplies).
+    /// a·b < p·R is required (see the type's invariant).
+    @inlinable @inline(__always) static func product(_ a: Limbs4, _ b: Limbs4) -> FpDbl {
+        var c: UInt64
+        var r0, r1, r2, r3, r4, r5, r6, r7: UInt64
+        (c, r0) = mac(a.0, b.0, 0)
+        (c, r1) = mac(a.1, b.0, 0, c)
+        (c, r2) = mac(a.2, b.0, 0, c)
+        (r4, r3) = mac(a.3, b.0, 0, c)
+
+        (c, r1) = mac(a.0, b.1, r1)
+        (c, r2) = mac(a.1, b.1, r2, c)
+        (c, r3) = mac(a.2, b.1, r3, c)
+        (r5, r4) = mac(a.3, b.1, r4, c)
+
+        (c, r2) = mac(a.0, b.2, r2)
+        (c, r3) = mac(a.1, b.2, r3, c)
+        (c, r4) = mac(a.2, b.2, r4, c)
+        (r6, r5) = mac(a.3, b.2, r5, c)
+
+        (c, r3) = mac(a.0, b.3, r3)
+        (c, r4) = mac(a.1, b.3, r4, c)
+        (c, r5) = mac(a.2, b.3, r5, c)
+        (r7, r6) = mac(a.3, b.3, r6, c)
+        return FpDbl(lo: (r0, r1, r2, r3), hi: (r4, r5, r6, r7))
+    }
+
+    @inlinable @inline(__always) static func product(_ a: Fp, _ b: Fp) -> FpDbl { product(a.montgomery, b.montgomery) }
+
+    /// Montgomery reduction: self·R⁻¹ mod p, i.e. the `Fp` whose Montgomery form is that value.
+    /// Four rows of 4 multiplies; the result is < 2p before the final conditional subtraction.
+    @inlinable @inline(__always) func reduced() -> Fp {
+        let m = Fp.modulus, inv = Fp.montgomeryInverse
+        var t0 = lo.0, t1 = lo.1, t2 = lo.2, t3 = lo.3
+        var t4 = hi.0, t5 = hi.1, t6 = hi.2, t7 = hi.3
+        var c: UInt64, k: UInt64, x: UInt64
+
+        var q = t0 &* inv
+        (c, _) = mac(q, m.0, t0)
+        (c, t1) = mac(q, m.1, t1, c)
+        (c, t2) = mac(q, m.2, t2, c)
+        (c, t3) = mac(q, m.3, t3, c)
+        (t4, k) = adc(t4, c, 0)
+
+        q = t1 &* inv
+        (c, _) = mac(q, m.0, t1)
+        (c, t2) = mac(q, m.1, t2, c)
+        (c, t3) = mac(q, m.2, t3, c)
+        (c, t4) = mac(q, m.3, t4, c)
+        (t5, x) = adc(t5, c, k); k = x
+
+        q = t2 &* inv
+        (c, _) = mac(q, m.0, t2)
+        (c, t3) = mac(q, m.1, t3, c)
+        (c, t4) = mac(q, m.2, t4, c)
+        (c, t5) = mac(q, m.3, t5, c)
+        (t6, x) = adc(t6, c, k); k = x
+
+        q = t3 &* inv
+        (c, _) = mac(q, m.0, t3)
+        (c, t4) = mac(q, m.1, t4, c)
+        (c, t5) = mac(q, m.2, t5, c)
+        (c, t6) = mac(q, m.3, t6, c)
+        (t7, _) = adc(t7, c, k)   // no carry out: the result is < 2p < 2^256
+        return Fp(montgomery: reduceOnce((t4, t5, t6, t7), m))
+    }
+
+    /// (a + b) mod p·R.
+    @inlinable @inline(__always) static func + (a: FpDbl, b: FpDbl) -> FpDbl {
+        let (l, k) = add256(a.lo, b.lo)
+        let (h, _) = add256(a.hi, b.hi, carry: k)
+        return FpDbl(lo: l, hi: reduceOnce(h, Fp.modulus))
+    }
+
+    /// (a − b) mod p·R.
+    @inlinable @inline(__always) static func - (a: FpDbl, b: FpDbl) -> FpDbl {
+        let (l, k) = sub256(a.lo, b.lo)
+        let (h, j) = sub256(a.hi, b.hi, borrow: k)
+        let m = Fp.modulus, mask = 0 &- UInt64(j)   // went below zero: add p·R back
+        return FpDbl(lo: l, hi: add256(h, (m.0 & mask, m.1 & mask, m.2 & mask, m.3 & mask)).0)
+    }
+
+    /// a − b for a ≥ b known in advance (e.g. (a0 + a1)(b0 + b1) − a0b0 − a1b1): no correction.
+    @inlinable @inline(__always) static func subtractingExact(_ a: FpDbl, _ b: FpDbl) -> FpDbl {
+        let (l, k) = sub256(a.lo, b.lo)
+        let (h, _) = sub256(a.hi, b.hi, borrow: k)
+        return FpDbl(lo: l, hi: h)
+    }
+
+    @inlinable @inline(__always) func doubled() -> FpDbl { self + self }
+
+    /// 9·self mod p·R (for multiplication by ξ = 9 + u), by a multiply-by-9 and one quotient
+    /// estimate instead of three doublings and an addition (a latency chain of four modular adds).
+    ///
+    /// 9·lo = lo' + c·2^256 with c ≤ 8; the high half T = 9·hi + c < 9p + 9 < 2^257 is reduced mod p:
+    /// q̂ = ⌊⌊T / 2^193⌋ / (⌊p / 2^193⌋ + 1)⌋ satisfies q̂ ≤ ⌊T/p⌋ ≤ q̂ + 1, so T − q̂p < 2p and one
+    /// conditional subtraction finishes it (T − q̂p < 2^256, so only the low four limbs are formed).
+    @inlinable @inline(__always) func timesNine() -> FpDbl {
+        let m = Fp.modulus
+        let (c0, l0) = mac(lo.0, 9, 0)
+        let (c1, l1) = mac(lo.1, 9, c0)
+        let (c2, l2) = mac(lo.2, 9, c1)
+        let (c3, l3) = mac(lo.3, 9, c2)
+        let (d0, t0) = mac(hi.0, 9, c3)
+        let (d1, t1) = mac(hi.1, 9, d0)
+        let (d2, t2) = mac(hi.2, 9, d1)
+        let (t4, t3) = mac(hi.3, 9, d2)
+        let q = ((t4 &<< 63) | (t3 &>> 1)) / ((m.3 &>> 1) &+ 1)
+        let (e0, u0) = mac(q, m.0, 0)
+        let (e1, u1) = mac(q, m.1, e0)
+        let (e2, u2) = mac(q, m.2, e1)
+        let (_, u3) = mac(q, m.3, e2)
+        let (h, _) = sub256((t0, t1, t2, t3), (u0, u1, u2, u3))
+        return FpDbl(lo: (l0, l1, l2, l3), hi: reduceOnce(h, m))
+    }
+}
+
+/// a + b without reduction (< 2p for reduced inputs): an operand of `FpDbl.product`.
+@inlinable @inline(__always)
+func addNoReduce(_ a: Limbs4, _ b: Limbs4) -> Limbs4 { add256(a, b).0 }
