@@ -23,7 +23,7 @@ enum CompileCommand: Subcommand {
                   override top-level const declarations (like circom's main-component
                   parameters), e.g. --const K=16,DEPTH=7; an unknown name is an error
 
-    exit codes: 0 compiled, 1 the program has errors, 2 bad usage or unreadable file.
+    exit codes: 0 compiled, 1 the program has errors, 2 bad usage (including a bad --const) or unreadable file.
     example: zkclear compile Circuits/derivatives/settle.zkc -o build/settle --report
     """
 
@@ -51,7 +51,8 @@ enum CompileCommand: Subcommand {
             for d in diagnostics { printError(d.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             printError("\(source): \(errors) error\(errors == 1 ? "" : "s"); nothing written")
-            return .checkFailed
+            // A bad --const override is a usage error, not an error in the program.
+            return diagnostics.contains { $0.code == "E0213" } ? .usage : .checkFailed
         } catch let CircuitLangError.cannotRead(path, reason) {
             throw CLIError.io(path: path, reason: reason)
         }

@@ -115,6 +115,25 @@ final class CLITests: XCTestCase {
     /// Real crashes: the child `zkclear ledger submit` exits abruptly (status 9) after N units of
     /// I/O, for N spread over the whole write sequence; then audit passes, the batch is either
     /// wholly in or wholly out, and submitting it again (or the next one) works.
+    /// `zkclear compile --const`: a resize compiles (exit 0) and grows the circuit; an unknown name or a
+    /// malformed pair is bad usage (exit 2, reason on stderr), never a crash.
+    func testCompileConstOverrides() throws {
+        let src = Deriv.directory + "/expire.zkc"
+        let small = try run(["compile", src, "-o", work + "/e4", "--json"])
+        XCTAssertEqual(small.code, 0, small.err)
+        let big = try run(["compile", src, "--const", "K=8,DEPTH=5", "-o", work + "/e8", "--json"])
+        XCTAssertEqual(big.code, 0, big.err)
+        func constraints(_ json: String) -> Int {
+            ((try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any])?["constraints"] as? Int ?? -1
+        }
+        XCTAssertGreaterThan(constraints(big.out), 2 * constraints(small.out))
+        let unknown = try run(["compile", src, "--const", "NOPE=3", "-o", work + "/x"])
+        XCTAssertEqual(unknown.code, 2); XCTAssertTrue(unknown.err.contains("E0213"), unknown.err)
+        let malformed = try run(["compile", src, "--const", "K", "-o", work + "/x"])
+        XCTAssertEqual(malformed.code, 2); XCTAssertTrue(malformed.err.contains("NAME=VALUE"), malformed.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work + "/x.r1cs"))
+    }
+
     func testKilledWriterChildProcesses() throws {
         let circuit = try TinyBatchCircuit()
         let vkPath = work + "/vk.json"
