@@ -398,6 +398,19 @@ def random_points(mcl: Mcl, n: int):
     return pts
 
 
+def check_mul_vec(lib, group: str, point_type, pts, scs) -> None:
+    """Sanity: mclBn{group}_mulVec over the first 3 terms equals the sum of single multiplications."""
+    mul_vec, mul, add, equal = (getattr(lib, f"mclBn{group}_{name}") for name in ("mulVec", "mul", "add", "isEqual"))
+    check, acc, term = point_type(), point_type(), point_type()
+    mul_vec(check, pts, scs, 3)
+    mul(acc, pts[0], scs[0])
+    for i in (1, 2):
+        mul(term, pts[i], scs[i])
+        add(acc, acc, term)
+    if not equal(check, acc):
+        raise RuntimeError(f"mclBn{group}_mulVec disagrees with mclBn{group}_mul + add")
+
+
 def random_g2_points(mcl: Mcl, n: int):
     """n distinct pseudo-random affine G2 points: R[i mod 256] + S[i div 256], R and S random multiples of G2."""
     lib = mcl.lib
@@ -425,15 +438,7 @@ def bench_msm_g2(mcl: Mcl, t: Timer, sizes: list[int]) -> None:
     out = G2()
     for n in sizes:
         t.amortised(f"G2 MSM {n}", lambda n=n: lib.mclBnG2_mulVec(out, pts, scs, n), 1)
-    # sanity: mulVec over the first 3 terms equals the sum of single multiplications
-    check, acc, term = G2(), G2(), G2()
-    lib.mclBnG2_mulVec(check, pts, scs, 3)
-    lib.mclBnG2_mul(acc, pts[0], scs[0])
-    for i in (1, 2):
-        lib.mclBnG2_mul(term, pts[i], scs[i])
-        lib.mclBnG2_add(acc, acc, term)
-    if not lib.mclBnG2_isEqual(check, acc):
-        raise RuntimeError("mclBnG2_mulVec disagrees with mclBnG2_mul + add")
+    check_mul_vec(lib, "G2", G2, pts, scs)
 
 
 def count_threads() -> int:
@@ -454,15 +459,7 @@ def bench_msm(mcl: Mcl, t: Timer, sizes: list[int]) -> None:
     out = G1()
     for n in sizes:
         t.amortised(f"G1 MSM {n}", lambda n=n: lib.mclBnG1_mulVec(out, pts, scs, n), 1)
-    # sanity: mulVec over the first 3 terms equals the sum of single multiplications
-    check, acc, term = G1(), G1(), G1()
-    lib.mclBnG1_mulVec(check, pts, scs, 3)
-    lib.mclBnG1_mul(acc, pts[0], scs[0])
-    for i in (1, 2):
-        lib.mclBnG1_mul(term, pts[i], scs[i])
-        lib.mclBnG1_add(acc, acc, term)
-    if not lib.mclBnG1_isEqual(check, acc):
-        raise RuntimeError("mclBnG1_mulVec disagrees with mclBnG1_mul + add")
+    check_mul_vec(lib, "G1", G1, pts, scs)
 
     # Threads: sample /proc/self/task while mulVecMT(cpuN = 0 = all cores) runs (ctypes drops the GIL).
     n = max(sizes)
