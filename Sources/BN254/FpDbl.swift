@@ -19,8 +19,6 @@ struct FpDbl: Sendable {
 
     @inlinable @inline(__always) init(lo: Limbs4, hi: Limbs4) { self.lo = lo; self.hi = hi }
 
-    @inlinable @inline(__always) static var zero: FpDbl { FpDbl(lo: (0, 0, 0, 0), hi: (0, 0, 0, 0)) }
-
     /// The plain 512-bit product of the Montgomery representations (schoolbook, 16 multiplies).
     /// a·b < p·R is required (see the type's invariant).
     @inlinable @inline(__always) static func product(_ a: Limbs4, _ b: Limbs4) -> FpDbl {
@@ -109,8 +107,6 @@ struct FpDbl: Sendable {
         let (h, _) = sub256(a.hi, b.hi, borrow: k)
         return FpDbl(lo: l, hi: h)
     }
-
-    @inlinable @inline(__always) func doubled() -> FpDbl { self + self }
 
     /// 9·self mod p·R (for multiplication by ξ = 9 + u), by a multiply-by-9 and one quotient
     /// estimate instead of three doublings and an addition (a latency chain of four modular adds).

@@ -381,19 +381,19 @@ def random_scalars(mcl: Mcl, n: int):
     return arr
 
 
-def random_points(mcl: Mcl, n: int):
-    """n distinct pseudo-random affine G1 points: R[i mod 1024] + S[i div 1024], R and S random multiples of G1."""
+def random_points(mcl: Mcl, n: int, group: str = "G1", k: int = 1024):
+    """n distinct pseudo-random affine points of G1 or G2: R[i mod k] + S[(i div k) mod k], with R and S
+    2k random multiples of the group's generator (2k scalar multiplications instead of n)."""
     lib = mcl.lib
-    g1, _ = GEN
-    k = 1024
-    base = (G1 * (2 * k))()
+    point_type, gen = (G1, GEN[0]) if group == "G1" else (G2, GEN[1])
+    mul, add, norm = (getattr(lib, f"mclBn{group}_{name}") for name in ("mul", "add", "normalize"))
+    base = (point_type * (2 * k))()
     for i in range(2 * k):
-        lib.mclBnG1_mul(base[i], g1, mcl.random_fr())
-    pts = (G1 * n)()
-    add, norm = lib.mclBnG1_add, lib.mclBnG1_normalize
+        mul(base[i], gen, mcl.random_fr())
+    pts = (point_type * n)()
     for i in range(n):
         pi = pts[i]
-        add(pi, base[i & (k - 1)], base[k + ((i >> 10) & (k - 1))])
+        add(pi, base[i % k], base[k + (i // k) % k])
         norm(pi, pi)
     return pts
 
@@ -411,28 +411,11 @@ def check_mul_vec(lib, group: str, point_type, pts, scs) -> None:
         raise RuntimeError(f"mclBn{group}_mulVec disagrees with mclBn{group}_mul + add")
 
 
-def random_g2_points(mcl: Mcl, n: int):
-    """n distinct pseudo-random affine G2 points: R[i mod 256] + S[i div 256], R and S random multiples of G2."""
-    lib = mcl.lib
-    _, g2 = GEN
-    k = 256
-    base = (G2 * (2 * k))()
-    for i in range(2 * k):
-        lib.mclBnG2_mul(base[i], g2, mcl.random_fr())
-    pts = (G2 * n)()
-    add, norm = lib.mclBnG2_add, lib.mclBnG2_normalize
-    for i in range(n):
-        pi = pts[i]
-        add(pi, base[i % k], base[k + ((i // k) % k)])
-        norm(pi, pi)
-    return pts
-
-
 def bench_msm_g2(mcl: Mcl, t: Timer, sizes: list[int]) -> None:
     lib = mcl.lib
     biggest = max(max(sizes), 3)
     t0 = CLOCK()
-    pts = random_g2_points(mcl, biggest)
+    pts = random_points(mcl, biggest, "G2", k=256)
     scs = random_scalars(mcl, biggest)
     log(f"  generated {biggest} random affine G2 points and scalars in {CLOCK() - t0:.2f} s")
     out = G2()
