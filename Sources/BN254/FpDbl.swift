@@ -95,16 +95,16 @@ struct FpDbl: Sendable {
 
     /// (a − b) mod p·R.
     @inlinable @inline(__always) static func - (a: FpDbl, b: FpDbl) -> FpDbl {
-        let (l, k) = sub256(a.lo, b.lo)
-        let (h, j) = sub256(a.hi, b.hi, borrow: k)
+        let (l, k) = subChain256(a.lo, b.lo)
+        let (h, j) = subChain256(a.hi, b.hi, borrow: k)
         let m = Fp.modulus, mask = 0 &- UInt64(j)   // went below zero: add p·R back
         return FpDbl(lo: l, hi: add256(h, (m.0 & mask, m.1 & mask, m.2 & mask, m.3 & mask)).0)
     }
 
     /// a − b for a ≥ b known in advance (e.g. (a0 + a1)(b0 + b1) − a0b0 − a1b1): no correction.
     @inlinable @inline(__always) static func subtractingExact(_ a: FpDbl, _ b: FpDbl) -> FpDbl {
-        let (l, k) = sub256(a.lo, b.lo)
-        let (h, _) = sub256(a.hi, b.hi, borrow: k)
+        let (l, k) = subChain256(a.lo, b.lo)
+        let (h, _) = subChain256(a.hi, b.hi, borrow: k)
         return FpDbl(lo: l, hi: h)
     }
 

@@ -56,6 +56,19 @@ func sub256(_ a: Limbs4, _ b: Limbs4, borrow: UInt8 = 0) -> (Limbs4, UInt8) {
              UInt64(truncatingIfNeeded: h1), UInt64(truncatingIfNeeded: h1 &>> 64)), bit(o2) | bit(o3))
 }
 
+/// (a − b − borrow, borrow out ∈ {0, 1}) on 256 bits as a + ~b + (1 − borrow) through `adc`.
+/// For 512-bit chains (`FpDbl`): two of these chain into one sub/sbb run, where chaining two
+/// `sub256` calls goes through setb/or between the halves. (`sub256` stays the faster choice
+/// ahead of a select, as in `reduceOnce`.)
+@inlinable @inline(__always)
+func subChain256(_ a: Limbs4, _ b: Limbs4, borrow: UInt64 = 0) -> (Limbs4, UInt64) {
+    let (s0, c0) = adc(a.0, ~b.0, 1 &- borrow)
+    let (s1, c1) = adc(a.1, ~b.1, c0)
+    let (s2, c2) = adc(a.2, ~b.2, c1)
+    let (s3, c3) = adc(a.3, ~b.3, c2)
+    return ((s0, s1, s2, s3), 1 &- c3)
+}
+
 /// (a + b + carry, carry out) on 256 bits (an add/adc chain).
 @inlinable @inline(__always)
 func add256(_ a: Limbs4, _ b: Limbs4, carry: UInt64 = 0) -> (Limbs4, UInt64) {

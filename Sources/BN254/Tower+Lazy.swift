@@ -27,6 +27,15 @@ struct Fp2Dbl: Sendable {
         return Fp2Dbl(v0 - v1, FpDbl.subtractingExact(FpDbl.subtractingExact(s, v0), v1))
     }
 
+    // Out-of-line entry points for the Fp6 and Fp12 products. Inlined there, the 18 products and
+    // ~40 double-width additions of an Fp12 product become one body that spills far more than
+    // the calls cost (measured: Fp12 product 1.25 µs inlined as the optimiser chose, 1.20 µs
+    // with these boundaries). `Fp2 *` keeps the inline `product`.
+    @usableFromInline @inline(never) static func productOutlined(_ a: Fp2, _ b: Fp2) -> Fp2Dbl { product(a, b) }
+    @usableFromInline @inline(never) static func sum(_ a: Fp2Dbl, _ b: Fp2Dbl) -> Fp2Dbl { a + b }
+    @usableFromInline @inline(never) static func difference(_ a: Fp2Dbl, _ b: Fp2Dbl) -> Fp2Dbl { a - b }
+    @usableFromInline @inline(never) func mulByNonResidueOutlined() -> Fp2Dbl { mulByNonResidue() }
+
     /// a² = (a0 + a1)(a0 − a1) + 2a0a1·u with unreduced a0 + a1 and 2a1. Cost 2P.
     @inlinable @inline(__always) static func square(_ a: Fp2) -> Fp2Dbl {
         let s = addNoReduce(a.c0.montgomery, a.c1.montgomery)
@@ -64,28 +73,31 @@ struct Fp6Dbl: Sendable {
     /// c0 = v0 + ξ((a1 + a2)(b1 + b2) − v1 − v2), c1 = (a0 + a1)(b0 + b1) − v0 − v1 + ξv2,
     /// c2 = (a0 + a2)(b0 + b2) − v0 − v2 + v1. Cost 18P (the Fp2 sums are reduced additions).
     static func product(_ a: Fp6, _ b: Fp6) -> Fp6Dbl {
-        let v0 = Fp2Dbl.product(a.c0, b.c0)
-        let v1 = Fp2Dbl.product(a.c1, b.c1)
-        let v2 = Fp2Dbl.product(a.c2, b.c2)
-        let t0 = (Fp2Dbl.product(a.c1 + a.c2, b.c1 + b.c2) - v1 - v2).mulByNonResidue() + v0
-        let t1 = Fp2Dbl.product(a.c0 + a.c1, b.c0 + b.c1) - v0 - v1 + v2.mulByNonResidue()
-        let t2 = Fp2Dbl.product(a.c0 + a.c2, b.c0 + b.c2) - v0 - v2 + v1
+        let v0 = Fp2Dbl.productOutlined(a.c0, b.c0)
+        let v1 = Fp2Dbl.productOutlined(a.c1, b.c1)
+        let v2 = Fp2Dbl.productOutlined(a.c2, b.c2)
+        let m12 = Fp2Dbl.productOutlined(a.c1 + a.c2, b.c1 + b.c2)
+        let m01 = Fp2Dbl.productOutlined(a.c0 + a.c1, b.c0 + b.c1)
+        let m02 = Fp2Dbl.productOutlined(a.c0 + a.c2, b.c0 + b.c2)
+        let t0 = Fp2Dbl.sum(Fp2Dbl.difference(Fp2Dbl.difference(m12, v1), v2).mulByNonResidueOutlined(), v0)
+        let t1 = Fp2Dbl.sum(Fp2Dbl.difference(Fp2Dbl.difference(m01, v0), v1), v2.mulByNonResidueOutlined())
+        let t2 = Fp2Dbl.sum(Fp2Dbl.difference(Fp2Dbl.difference(m02, v0), v2), v1)
         return Fp6Dbl(t0, t1, t2)
     }
 
     /// a·(b0 + b1·v), unreduced (5 Fp2 products):
     /// (a0b0 + ξa2b1) + ((a0 + a1)(b0 + b1) − a0b0 − a1b1)v + (a1b1 + a2b0)v².
     static func productBy01(_ a: Fp6, _ b0: Fp2, _ b1: Fp2) -> Fp6Dbl {
-        let v0 = Fp2Dbl.product(a.c0, b0)
-        let v1 = Fp2Dbl.product(a.c1, b1)
-        let t0 = Fp2Dbl.product(a.c2, b1).mulByNonResidue() + v0
-        let t1 = Fp2Dbl.product(a.c0 + a.c1, b0 + b1) - v0 - v1
-        let t2 = Fp2Dbl.product(a.c2, b0) + v1
+        let v0 = Fp2Dbl.productOutlined(a.c0, b0)
+        let v1 = Fp2Dbl.productOutlined(a.c1, b1)
+        let t0 = Fp2Dbl.productOutlined(a.c2, b1).mulByNonResidue() + v0
+        let t1 = Fp2Dbl.productOutlined(a.c0 + a.c1, b0 + b1) - v0 - v1
+        let t2 = Fp2Dbl.productOutlined(a.c2, b0) + v1
         return Fp6Dbl(t0, t1, t2)
     }
 
     /// a·s for an Fp2 scalar s, unreduced (3 Fp2 products).
     static func productByFp2(_ a: Fp6, _ s: Fp2) -> Fp6Dbl {
-        Fp6Dbl(Fp2Dbl.product(a.c0, s), Fp2Dbl.product(a.c1, s), Fp2Dbl.product(a.c2, s))
+        Fp6Dbl(Fp2Dbl.productOutlined(a.c0, s), Fp2Dbl.productOutlined(a.c1, s), Fp2Dbl.productOutlined(a.c2, s))
     }
 }
