@@ -39,10 +39,16 @@ public final class Ledger {
 
     // MARK: create
 
-    /// Creates a new ledger in `directory` (created if missing; must not already hold a ledger):
+    /// Creates a new ledger in `directory` (created if missing; must not already hold anything):
     /// ledger.json, keys/<kind>.vk.json, an empty log.bin, HEAD at sequence 0, and the lock file.
+    ///
+    /// One atomic step: everything is written and fsynced in a staging directory beside the target
+    /// (`.<name>.init-<pid>`), which is then renamed onto it (rename(2) replaces a missing or empty
+    /// directory atomically) and the parent directory is fsynced. A crash leaves either no ledger
+    /// (the target as it was, plus a staging directory to delete) or the complete one.
+    /// `fault` is the crash-test switch, as for the writer.
     public static func create(at directory: String, depth: Int, kinds: [(name: String, verificationKey: [UInt8])],
-                              proofSystem: ProofSystem) throws {
+                              proofSystem: ProofSystem, fault: FaultInjection? = nil) throws {
         let tree = try MerkleTree(depth: depth)
         guard !kinds.isEmpty else { throw LedgerError.invalidArgument("register at least one batch kind") }
         var entries: [String: LedgerConfig.Kind] = [:]
@@ -56,24 +62,42 @@ public final class Ledger {
         }
         let fm = FileManager.default
         if fileExists(directory) {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+                throw LedgerError.invalidArgument("\(directory): exists and is not a directory")
+            }
             let contents = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
             guard contents.isEmpty else {
                 throw LedgerError.invalidArgument("\(directory): exists and is not empty (refusing to overwrite; init needs a new or empty directory)")
             }
         }
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        let parent = target.deletingLastPathComponent().path
+        let staging = parent + "/." + target.lastPathComponent + ".init-\(getpid())"
         do {
-            try fm.createDirectory(atPath: directory + "/" + LedgerFiles.keys, withIntermediateDirectories: true)
-        } catch { throw LedgerError.io(path: directory, reason: "cannot create directory: \(error.localizedDescription)") }
-        let io = DurableIO(nil)
-        for k in kinds {
-            try io.replaceAtomically(directory + "/" + LedgerFiles.key(k.name), directory: directory + "/" + LedgerFiles.keys, k.verificationKey)
+            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            if fileExists(staging) { try fm.removeItem(atPath: staging) }
+            try fm.createDirectory(atPath: staging + "/" + LedgerFiles.keys, withIntermediateDirectories: true)
+        } catch { throw LedgerError.io(path: staging, reason: "cannot create directory: \(error.localizedDescription)") }
+
+        let io = DurableIO(fault)
+        do {
+            for k in kinds {
+                try io.replaceAtomically(staging + "/" + LedgerFiles.key(k.name), directory: staging + "/" + LedgerFiles.keys, k.verificationKey)
+            }
+            let config = LedgerConfig(depth: depth, proofSystem: proofSystem.name, genesisRoot: tree.root, kinds: entries)
+            try io.replaceAtomically(staging + "/" + LedgerFiles.lock, directory: staging, [])
+            try io.replaceAtomically(staging + "/" + LedgerFiles.log, directory: staging, [])
+            try io.replaceAtomically(staging + "/" + LedgerFiles.config, directory: staging, config.encode())
+            let head = Head(sequence: 0, logLength: 0, chain: config.genesisChain, root: tree.root)
+            try io.replaceAtomically(staging + "/" + LedgerFiles.head, directory: staging, head.encode())
+            try io.rename(staging, target.path)     // the commit point
+            try io.fsyncDirectory(parent)
+        } catch {
+            // A simulated crash leaves what a real one would; any other failure cleans up.
+            if !io.crashed { try? fm.removeItem(atPath: staging) }
+            throw error
         }
-        let config = LedgerConfig(depth: depth, proofSystem: proofSystem.name, genesisRoot: tree.root, kinds: entries)
-        try io.replaceAtomically(directory + "/" + LedgerFiles.lock, directory: directory, [])
-        try io.replaceAtomically(directory + "/" + LedgerFiles.log, directory: directory, [])
-        try io.replaceAtomically(directory + "/" + LedgerFiles.config, directory: directory, config.encode())
-        let head = Head(sequence: 0, logLength: 0, chain: config.genesisChain, root: tree.root)
-        try io.replaceAtomically(directory + "/" + LedgerFiles.head, directory: directory, head.encode())
     }
 
     // MARK: open

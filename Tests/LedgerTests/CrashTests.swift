@@ -81,6 +81,56 @@ final class CrashTests: XCTestCase {
         XCTAssertGreaterThan(outcomes["absent"] ?? 0, 0)
     }
 
+    /// `Ledger.create` crashed after every possible number of I/O units: the target is either
+    /// untouched (missing; `init` then succeeds on it) or a complete ledger, never half of one.
+    func testCrashDuringInit() throws {
+        let kinds: [(name: String, verificationKey: [UInt8])] = [("settle", MACProofSystem.key(secret: "k1")), ("other", MACProofSystem.key(secret: "k2"))]
+        var completedAt: Int?
+        var untouched = 0, complete = 0
+        for budget in 0..<10_000 {
+            let parent = TestDirs.fresh("initcrash-\(budget)")
+            defer { TestDirs.remove(parent) }
+            let d = parent + "/ledger"
+            do {
+                try Ledger.create(at: d, depth: 3, kinds: kinds, proofSystem: ps, fault: FaultInjection(afterBytes: budget, exitProcess: false))
+                completedAt = budget
+            } catch LedgerError.simulatedCrash {
+                if fileExists(d) {
+                    // Only the last step (the parent's fsync) follows the rename.
+                    complete += 1
+                } else {
+                    untouched += 1
+                    XCTAssertThrowsError(try Ledger(directory: d, proofSystem: ps, fault: nil), "budget \(budget)")
+                    try Ledger.create(at: d, depth: 3, kinds: kinds, proofSystem: ps)
+                }
+            }
+            let w = try Ledger(directory: d, proofSystem: ps, fault: nil)
+            XCTAssertEqual(w.head.sequence, 0, "budget \(budget)")
+            XCTAssertEqual(Set(w.config.kinds.keys), ["settle", "other"])
+            XCTAssertTrue(Audit.run(directory: d, proofSystem: ps).ok, "budget \(budget)")
+            if completedAt != nil { break }
+        }
+        XCTAssertNotNil(completedAt, "create never finished within the budget range")
+        XCTAssertGreaterThan(untouched, 20)
+        XCTAssertEqual(complete, 1, "exactly one crash point (the parent fsync) lies after the commit")
+    }
+
+    /// `init` refuses a non-empty directory and a file, and publishes into an existing empty one.
+    func testInitTargets() throws {
+        let parent = TestDirs.fresh("inittargets")
+        defer { TestDirs.remove(parent) }
+        let kinds: [(name: String, verificationKey: [UInt8])] = [("settle", MACProofSystem.key(secret: "k1"))]
+        try FileManager.default.createDirectory(atPath: parent + "/empty", withIntermediateDirectories: true)
+        try Ledger.create(at: parent + "/empty", depth: 3, kinds: kinds, proofSystem: ps)
+        XCTAssertEqual(try Ledger(directory: parent + "/empty", proofSystem: ps, fault: nil).head.sequence, 0)
+        try writeBytes([1], to: parent + "/file")
+        XCTAssertThrowsError(try Ledger.create(at: parent + "/file", depth: 3, kinds: kinds, proofSystem: ps))
+        XCTAssertThrowsError(try Ledger.create(at: parent + "/empty", depth: 3, kinds: kinds, proofSystem: ps))
+        // No staging directory is left behind by a successful or refused init.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [])
+    }
+
     /// A crash while a writer truncates a torn tail (during open) is itself recoverable.
     func testCrashDuringRecovery() throws {
         let d = TestDirs.fresh("recovery")
