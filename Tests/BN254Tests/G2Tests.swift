@@ -61,6 +61,10 @@ final class G2Tests: XCTestCase {
         // 6x² from the BN parameter
         let x = BigInt(bn254X)
         XCTAssertEqual(BigInt(limbs: limbsArray(G2Jacobian.sixXSquared)), BigInt(6) * x * x)
+        XCTAssertEqual(BigInt(limbs: limbsArray(G2Jacobian.seed)), x)
+        // The conditions of the ePrint 2022/348 test used by isInSubgroup.
+        XCTAssertNotEqual(x.mod(BigInt(13)), BigInt(4))
+        XCTAssertNotEqual(x.mod(BigInt(97)), BigInt(92))
         XCTAssertEqual(CurveTestSupport.p.mod(CurveTestSupport.r), BigInt(6) * x * x, "p ≡ 6x² (mod r)")
         // eigenvalues on G2: ψ = [p], φ₂ = [λ]
         let g = G2Jacobian.generator
@@ -94,10 +98,12 @@ final class G2Tests: XCTestCase {
             XCTAssertTrue(t.isOnCurve)
             XCTAssertFalse(t.isInSubgroupSlow, "a random twist point is outside G2")
             XCTAssertFalse(t.isInSubgroup, "fast check must reject what [r]Q = O rejects")
+            XCTAssertFalse(t.isInSubgroupBySixXSquared)
             XCTAssertFalse(G2Affine(uncheckedX: t.toAffine().x, y: t.toAffine().y).isInSubgroup)
             let cleared = rescaled(t.multiplied(byLimbs: h))
             XCTAssertTrue(cleared.isInSubgroupSlow)
             XCTAssertTrue(cleared.isInSubgroup)
+            XCTAssertTrue(cleared.isInSubgroupBySixXSquared)
             let inside = rescaled(randomPoint())
             XCTAssertTrue(inside.isInSubgroup)
             XCTAssertTrue(inside.isInSubgroupSlow)
@@ -105,6 +111,38 @@ final class G2Tests: XCTestCase {
             XCTAssertFalse((inside + t).isInSubgroup)
         }
         XCTAssertTrue(G2Jacobian.infinity.isInSubgroup)
+    }
+
+    /// Points whose order is a small factor of the cofactor (or r times one) are rejected: the
+    /// cases a random twist point almost never isolates. h = 10069 · 5864401 · 1875725156269 ·
+    /// 197620364512881247228717050342013327560683201906968909 (the product and primality are
+    /// checked here with GMP).
+    func testSubgroupCheckRejectsSmallOrderPoints() {
+        let r = CurveTestSupport.r
+        let h = BigInt(2) * CurveTestSupport.p - r
+        let factors = [BigInt(10069), BigInt(5864401), BigInt(1875725156269),
+                       BigInt("197620364512881247228717050342013327560683201906968909") ?? BigInt(0)]
+        XCTAssertEqual(factors.reduce(BigInt(1), *), h)
+        for q in factors { XCTAssertTrue(q.isProbablePrime(), "\(q)") }
+        var tested = 0
+        for q in factors {
+            // [r·h/q]T has order q (or is O when T has no q-part): multiply in two steps, each < 2^256.
+            for _ in 0..<3 {
+                let t = G2Jacobian(randomTwistPoint(using: &rng))
+                let small = t.multiplied(byLimbs: CurveTestSupport.limbs(r)).multiplied(byLimbs: CurveTestSupport.limbs(h.floorDivided(by: q) ?? BigInt(0)))
+                guard !small.isInfinity else { continue }
+                XCTAssertTrue(small.multiplied(byLimbs: CurveTestSupport.limbs(q)).isInfinity, "order divides \(q)")
+                XCTAssertFalse(small.isInSubgroupSlow)
+                XCTAssertFalse(small.isInSubgroup, "order \(q)")
+                XCTAssertFalse(small.isInSubgroupBySixXSquared, "order \(q)")
+                let mixed = rescaled(randomPoint()) + small   // order r·q
+                XCTAssertFalse(mixed.isInSubgroup, "order r·\(q)")
+                XCTAssertFalse(mixed.isInSubgroupSlow)
+                tested += 1
+                break
+            }
+        }
+        XCTAssertEqual(tested, factors.count, "a point of every small order was found")
     }
 
     func testAgainstAffineReference() {
