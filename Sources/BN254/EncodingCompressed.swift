@@ -16,6 +16,38 @@ enum CompressionFlag {
     static let smallest: UInt8 = 0b1000_0000
     static let largest: UInt8 = 0b1100_0000
     static let infinity: UInt8 = 0b0100_0000
+
+    /// The encoding of a point whose x bytes are `payload` (nil: infinity, `length` bytes).
+    static func encode(_ payload: [UInt8]?, largest: Bool, length: Int) -> [UInt8] {
+        guard var out = payload else {
+            var out = [UInt8](repeating: 0, count: length)
+            out[0] = infinity
+            return out
+        }
+        out[0] |= largest ? CompressionFlag.largest : CompressionFlag.smallest
+        return out
+    }
+
+    /// Checks the length and the flags: nil for a valid infinity encoding, else the x bytes with
+    /// the flags cleared and whether y is the largest root.
+    static func decode<C: Collection>(_ bytes: C, length: Int, what: String) throws
+        -> (payload: [UInt8], largest: Bool)? where C.Element == UInt8 {
+        try PointDecoding.checkLength(bytes, length, what: what)
+        var b = Array(bytes)
+        let flag = b[0] & mask
+        b[0] &= ~mask
+        switch flag {
+        case infinity:
+            guard b.allSatisfy({ $0 == 0 }) else {
+                throw BN254Error.invalidEncoding(what: what, reason: "infinity flag with non-zero bits")
+            }
+            return nil
+        case smallest, largest:
+            return (b, flag == largest)
+        default:
+            throw BN254Error.invalidEncoding(what: what, reason: "top bits 00 are not a compressed point")
+        }
+    }
 }
 
 extension Fp {
@@ -36,39 +68,20 @@ extension Fp2 {
 extension G1Affine {
     /// 32 bytes: x big-endian with flags in the top two bits (see file comment).
     public var compressedBytes: [UInt8] {
-        if isInfinity {
-            var out = [UInt8](repeating: 0, count: 32)
-            out[0] = CompressionFlag.infinity
-            return out
-        }
-        var out = x.bytesBE
-        out[0] |= y.isLexicographicallyLargest ? CompressionFlag.largest : CompressionFlag.smallest
-        return out
+        CompressionFlag.encode(isInfinity ? nil : x.bytesBE, largest: y.isLexicographicallyLargest, length: 32)
     }
 
     /// Decodes the 32-byte compressed form, validating flags, x < p and that x³ + 3 is a square.
     public init<C: Collection>(compressedBytes bytes: C, what: String = "G1") throws where C.Element == UInt8 {
-        try PointDecoding.checkLength(bytes, 32, what: what)
-        var b = Array(bytes)
-        let flag = b[0] & CompressionFlag.mask
-        b[0] &= ~CompressionFlag.mask
-        switch flag {
-        case CompressionFlag.infinity:
-            guard b.allSatisfy({ $0 == 0 }) else {
-                throw BN254Error.invalidEncoding(what: what, reason: "infinity flag with non-zero bits")
-            }
+        guard let (b, largest) = try CompressionFlag.decode(bytes, length: 32, what: what) else {
             self = .infinity
             return
-        case CompressionFlag.smallest, CompressionFlag.largest:
-            break
-        default:
-            throw BN254Error.invalidEncoding(what: what, reason: "top bits 00 are not a compressed point")
         }
         let x = try PointDecoding.fpBE(b[...], what: "\(what).x")
         guard var y = (x.squared() * x + G1Affine.b).sqrt() else {
             throw BN254Error.invalidEncoding(what: what, reason: "no curve point has this x")
         }
-        if y.isLexicographicallyLargest != (flag == CompressionFlag.largest) { y = -y }
+        if y.isLexicographicallyLargest != largest { y = -y }
         self = try PointDecoding.g1(x: x, y: y, what: what)
     }
 }
@@ -76,34 +89,15 @@ extension G1Affine {
 extension G2Affine {
     /// 64 bytes: x.c1 ‖ x.c0 big-endian with flags in the top two bits of the first byte.
     public var compressedBytes: [UInt8] {
-        if isInfinity {
-            var out = [UInt8](repeating: 0, count: 64)
-            out[0] = CompressionFlag.infinity
-            return out
-        }
-        var out = x.c1.bytesBE + x.c0.bytesBE
-        out[0] |= y.isLexicographicallyLargest ? CompressionFlag.largest : CompressionFlag.smallest
-        return out
+        CompressionFlag.encode(isInfinity ? nil : x.c1.bytesBE + x.c0.bytesBE, largest: y.isLexicographicallyLargest, length: 64)
     }
 
     /// Decodes the 64-byte compressed form, validating flags, coordinates < p, that x³ + b' is a
     /// square in Fp2, and subgroup membership.
     public init<C: Collection>(compressedBytes bytes: C, what: String = "G2") throws where C.Element == UInt8 {
-        try PointDecoding.checkLength(bytes, 64, what: what)
-        var b = Array(bytes)
-        let flag = b[0] & CompressionFlag.mask
-        b[0] &= ~CompressionFlag.mask
-        switch flag {
-        case CompressionFlag.infinity:
-            guard b.allSatisfy({ $0 == 0 }) else {
-                throw BN254Error.invalidEncoding(what: what, reason: "infinity flag with non-zero bits")
-            }
+        guard let (b, largest) = try CompressionFlag.decode(bytes, length: 64, what: what) else {
             self = .infinity
             return
-        case CompressionFlag.smallest, CompressionFlag.largest:
-            break
-        default:
-            throw BN254Error.invalidEncoding(what: what, reason: "top bits 00 are not a compressed point")
         }
         let x1 = try PointDecoding.fpBE(b[0..<32], what: "\(what).x.c1")
         let x0 = try PointDecoding.fpBE(b[32..<64], what: "\(what).x.c0")
@@ -111,7 +105,7 @@ extension G2Affine {
         guard var y = (x.squared() * x + G2Affine.b).sqrt() else {
             throw BN254Error.invalidEncoding(what: what, reason: "no twist point has this x")
         }
-        if y.isLexicographicallyLargest != (flag == CompressionFlag.largest) { y = -y }
+        if y.isLexicographicallyLargest != largest { y = -y }
         self = try PointDecoding.g2(x: x, y: y, what: what)
     }
 }

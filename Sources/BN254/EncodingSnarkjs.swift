@@ -91,13 +91,19 @@ extension G2Affine {
     /// Decodes the snarkjs `.zkey`/`.ptau` layout x.c0 ‖ x.c1 ‖ y.c0 ‖ y.c1 (128 bytes,
     /// Montgomery little-endian; zeros = infinity), validating curve and subgroup.
     public init<C: Collection>(montgomeryBytesLE bytes: C, what: String = "G2") throws where C.Element == UInt8 {
+        let (x, y) = try G2Affine.montgomeryCoordinatesLE(bytes, what: what)
+        self = try PointDecoding.g2(x: x, y: y, what: what)
+    }
+
+    /// x, y of the 128-byte zkey layout (each coordinate < p), not yet validated as a point.
+    private static func montgomeryCoordinatesLE<C: Collection>(_ bytes: C, what: String) throws -> (Fp2, Fp2) where C.Element == UInt8 {
         try PointDecoding.checkLength(bytes, 128, what: what)
         let b = Array(bytes)
         let x0 = try PointDecoding.fpMontgomeryLE(b[0..<32], what: "\(what).x.c0")
         let x1 = try PointDecoding.fpMontgomeryLE(b[32..<64], what: "\(what).x.c1")
         let y0 = try PointDecoding.fpMontgomeryLE(b[64..<96], what: "\(what).y.c0")
         let y1 = try PointDecoding.fpMontgomeryLE(b[96..<128], what: "\(what).y.c1")
-        self = try PointDecoding.g2(x: Fp2(x0, x1), y: Fp2(y0, y1), what: what)
+        return (Fp2(x0, x1), Fp2(y0, y1))
     }
 
     /// The zkey layout with the curve check only, no subgroup check — for the B2 points of a
@@ -105,13 +111,8 @@ extension G2Affine {
     /// only ever enter our own π_B, and `Prover` checks π_B's subgroup membership (one check)
     /// before returning a proof; verifiers always check it. Package access: not for other input.
     package init<C: Collection>(montgomeryBytesLEOnCurveOnly bytes: C, what: String = "G2") throws where C.Element == UInt8 {
-        try PointDecoding.checkLength(bytes, 128, what: what)
-        let b = Array(bytes)
-        let x0 = try PointDecoding.fpMontgomeryLE(b[0..<32], what: "\(what).x.c0")
-        let x1 = try PointDecoding.fpMontgomeryLE(b[32..<64], what: "\(what).x.c1")
-        let y0 = try PointDecoding.fpMontgomeryLE(b[64..<96], what: "\(what).y.c0")
-        let y1 = try PointDecoding.fpMontgomeryLE(b[96..<128], what: "\(what).y.c1")
-        let p = G2Affine(uncheckedX: Fp2(x0, x1), y: Fp2(y0, y1))
+        let (x, y) = try G2Affine.montgomeryCoordinatesLE(bytes, what: what)
+        let p = G2Affine(uncheckedX: x, y: y)
         guard p.isOnCurve else { throw BN254Error.notOnCurve(group: what) }
         self = p
     }
