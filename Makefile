@@ -7,13 +7,14 @@ VPY := $(VENV)/bin/python
 # Crypto is slow unoptimised: tests are built in release mode with testing enabled.
 SWIFT_TEST_FLAGS := -c release -Xswiftc -enable-testing
 
-.PHONY: all build deps venv test test-swift test-interop demo bench clean help
+.PHONY: all build deps venv test test-swift test-interop demo bench leakcheck clean help
 
 help:
 	@echo "make demo   - run zkclear end to end on the bundled circuits"
 	@echo "make test   - run every test (Swift + Python interop against py_ecc/arkworks)"
 	@echo "make bench  - release benchmarks side by side with mcl and arkworks -> docs/BENCHMARKS.md"
 	@echo "make build  - release build of the zkclear CLI (.build/release/zkclear)"
+	@echo "make leakcheck - GMP-heavy tests under AddressSanitizer/LeakSanitizer (debug build, a few minutes)"
 
 deps:
 	@if [ ! -f /usr/include/gmp.h ] && [ ! -f /usr/include/x86_64-linux-gnu/gmp.h ] && ! dpkg -s libgmp-dev >/dev/null 2>&1; then \
@@ -47,5 +48,8 @@ bench: deps venv
 	$(SWIFT) build -c release --product ZKBench
 	ZKCLEAR_PYTHON=$(abspath $(VPY)) ZKCLEAR_ROOT=$(CURDIR) .build/release/ZKBench --write docs/BENCHMARKS.md
 
+leakcheck: deps
+	tools/leakcheck.sh
+
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build .build-asan $(VENV)
