@@ -15,6 +15,34 @@ import R1CS
 /// before returning (best effort: Swift gives no guarantee that no copy survives in registers
 /// or freed memory).
 public enum Setup {
+    /// Visits every term of A, B and C, then the public-binding rows (A, m + s, s, 1) for
+    /// s = 0…nPublic, and returns the A and B entries in snarkjs's section-4 order (per constraint
+    /// A terms then B terms, then the binding rows).
+    static func walkTerms(_ cs: ConstraintSystem, _ visit: (Matrix, _ row: Int, _ wire: Int, Fr) -> Void) -> [MatrixEntry] {
+        var entries: [MatrixEntry] = []
+        let m = cs.constraintCount
+        cs.terms.withUnsafeBufferPointer { terms in
+            for i in 0..<m {
+                for (matrix, id) in [(Matrix.a, UInt8(0)), (Matrix.b, UInt8(1))] {
+                    for k in cs.lcRange(constraint: i, matrix: matrix) {
+                        let t = terms[k]
+                        entries.append(MatrixEntry(matrix: id, constraint: UInt32(i), signal: t.wire, value: t.coefficient))
+                        visit(matrix, i, Int(t.wire), t.coefficient)
+                    }
+                }
+                for k in cs.lcRange(constraint: i, matrix: .c) {
+                    let t = terms[k]
+                    visit(.c, i, Int(t.wire), t.coefficient)
+                }
+            }
+        }
+        for s in 0...cs.nPublic {
+            entries.append(MatrixEntry(matrix: 0, constraint: UInt32(m + s), signal: UInt32(s), value: .one))
+            visit(.a, m + s, s, .one)
+        }
+        return entries
+    }
+
     public static func domainSize(constraints m: Int, nPublic: Int) -> Int {
         var n = 1
         while n <= m + nPublic { n <<= 1 }
@@ -54,31 +82,15 @@ public enum Setup {
         let domain = try EvaluationDomain(size: n)
         var lagrange = domain.lagrangeCoefficients(at: waste.tau)
 
-        // The matrix entries in snarkjs order: per constraint A terms then B terms, then the
-        // public-binding rows (A, m + s, s, 1) for s = 0…nPublic.
-        var entries: [MatrixEntry] = []
         var aT = [Fr](repeating: .zero, count: nVars)
         var bT = [Fr](repeating: .zero, count: nVars)
         var cT = [Fr](repeating: .zero, count: nVars)
-        cs.terms.withUnsafeBufferPointer { terms in
-            for i in 0..<m {
-                for (matrix, acc) in [(Matrix.a, 0), (Matrix.b, 1)] {
-                    for k in cs.lcRange(constraint: i, matrix: matrix) {
-                        let t = terms[k]
-                        entries.append(MatrixEntry(matrix: UInt8(acc), constraint: UInt32(i), signal: t.wire, value: t.coefficient))
-                        if acc == 0 { aT[Int(t.wire)] += t.coefficient * lagrange[i] }
-                        else { bT[Int(t.wire)] += t.coefficient * lagrange[i] }
-                    }
-                }
-                for k in cs.lcRange(constraint: i, matrix: .c) {
-                    let t = terms[k]
-                    cT[Int(t.wire)] += t.coefficient * lagrange[i]
-                }
+        let entries = walkTerms(cs) { matrix, row, wire, coefficient in
+            switch matrix {
+            case .a: aT[wire] += coefficient * lagrange[row]
+            case .b: bT[wire] += coefficient * lagrange[row]
+            case .c: cT[wire] += coefficient * lagrange[row]
             }
-        }
-        for s in 0...nPub {
-            entries.append(MatrixEntry(matrix: 0, constraint: UInt32(m + s), signal: UInt32(s), value: .one))
-            aT[s] += lagrange[m + s]
         }
 
         // (β·A + α·B + C) / γ for public wires, / δ for the rest.

@@ -8,7 +8,15 @@ import Foundation
 /// u32 version, u32 nSections, then nSections × (u32 id, u64 size, payload). Little-endian.
 /// Sections may come in any order; unknown ids are skipped.
 package struct BinaryContainer {
-    package struct Section { package let id: UInt32; package let offset: Int; package let size: Int }
+    package struct Section {
+        package let id: UInt32; package let offset: Int; package let size: Int
+        /// Records first ..< first + count of `size` bytes each, as a section of their own; nil
+        /// when they do not lie inside this one.
+        package func records(first: Int, count: Int, size: Int) -> Section? {
+            guard first >= 0, count >= 0, size > 0, (first + count) * size <= self.size else { return nil }
+            return Section(id: id, offset: offset + first * size, size: count * size)
+        }
+    }
     package let version: UInt32
     package let sections: [Section]
 

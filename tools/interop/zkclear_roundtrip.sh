@@ -34,6 +34,18 @@ expect 0 "zkclear verifies its proof" "$Z" verify "$T/vk.json" "$T/public.json" 
 expect 0 "exported vk verifies too" "$Z" verify "$T/vk2.json" "$T/public.json" "$T/proof.json"
 expect 0 "arkworks verifies zkclear's proof" "$PY" "$HERE/verify_arkworks.py" "$T/vk.json" "$T/public.json" "$T/proof.json"
 expect 0 "py_ecc verifies zkclear's proof (and vk_alphabeta_12)" "$PY" "$HERE/verify_pyecc.py" "$T/vk.json" "$T/public.json" "$T/proof.json"
+# Phase 2 from the Hermez ceremony (when ../shared/vectors is beside the repository).
+PTAU="${ZKCLEAR_VECTORS:-$HERE/../../../shared/vectors}/ptau/powersOfTau28_hez_final_09.ptau"
+if [ -f "$PTAU" ]; then
+  expect 0 "setup --ptau (Hermez power 9 + one phase-2 contribution)" "$Z" setup "$T/pay.r1cs" "$T/payp.zkey" --ptau "$PTAU" --vk "$T/vkp.json"
+  expect 0 "prove with the ptau key" "$Z" prove "$T/payp.zkey" "$T/pay.wtns" "$T/proofp.json" "$T/publicp.json" --r1cs "$T/pay.r1cs"
+  expect 0 "zkclear verifies the ptau-key proof" "$Z" verify "$T/vkp.json" "$T/publicp.json" "$T/proofp.json"
+  expect 0 "arkworks verifies the ptau-key proof" "$PY" "$HERE/verify_arkworks.py" "$T/vkp.json" "$T/publicp.json" "$T/proofp.json"
+  expect 0 "py_ecc verifies the ptau-key proof" "$PY" "$HERE/verify_pyecc.py" "$T/vkp.json" "$T/publicp.json" "$T/proofp.json"
+  expect 1 "the other key rejects the ptau-key proof" "$Z" verify "$T/vk.json" "$T/publicp.json" "$T/proofp.json"
+  expect 2 "--no-contribution without --ptau is a usage error" "$Z" setup "$T/pay.r1cs" "$T/x.zkey" --no-contribution
+  expect 2 "a .zkey passed as --ptau is malformed input" "$Z" setup "$T/pay.r1cs" "$T/x.zkey" --ptau "$T/pay.zkey"
+fi
 # Tampered public signal (payoff + 1).
 "$PY" - "$T/public.json" "$T/bad_public.json" <<'PYEOF'
 import json, sys
