@@ -25,6 +25,17 @@ public struct PowersOfTau: Sendable {
     public let betaLagrangeG1: [G1Affine]
     /// L_{2i+1}(τ)·G1 over the 2N-domain, i < N.
     public let oddLagrangeG1Double: [G1Affine]
+    /// (τ^(i+N) − τ^i)·G1 for the indices snarkjs hashes into the circuit hash (`hashHPoints`:
+    /// N − 1 points, or whole chunks of 2^14 when N − 1 is larger); nil when section 2 is too short
+    /// for that (then the key's circuit hash is left zero).
+    public let hashedH: [G1Affine]?
+
+    /// How many H points snarkjs's `hashHPoints` hashes for a domain of n: chunks of 2^14 starting
+    /// below n − 1, each of min(n − 1, 2^14) points.
+    static func hashedHCount(_ n: Int) -> Int {
+        let chunk = 1 << 14
+        return n - 1 <= chunk ? n - 1 : ((n - 1 + chunk - 1) / chunk) * chunk
+    }
 }
 
 public enum PtauFile {
@@ -88,8 +99,17 @@ public enum PtauFile {
             let double = try ZKeyFile.g1Array(buf, try records(s12, "lagrange tauG1", first: 2 * n - 1, count: 2 * n, size: 64), count: 2 * n,
                                               file: file, name: "lagrange tauG1 (2N)")
             let odd = (0..<n).map { double[2 * $0 + 1] }
+            // Powers τ^i·G1 (section 2) for the circuit hash's H points.
+            let s2 = try section(2, "tauG1")
+            let hashed = PowersOfTau.hashedHCount(n)
+            var hashedH: [G1Affine]? = nil
+            if let range = s2.records(first: 0, count: hashed + n, size: 64) {
+                let tau = try ZKeyFile.g1Array(buf, range, count: hashed + n, file: file, name: "tauG1")
+                hashedH = G1Jacobian.toAffine((0..<hashed).map { G1Jacobian(tau[$0 + n]) + (-tau[$0]) })
+            }
             return PowersOfTau(power: power, domainSize: n, alpha1: alpha1, beta1: beta1, beta2: beta2,
-                               lagrangeG1: l1, lagrangeG2: l2, alphaLagrangeG1: la, betaLagrangeG1: lb, oddLagrangeG1Double: odd)
+                               lagrangeG1: l1, lagrangeG2: l2, alphaLagrangeG1: la, betaLagrangeG1: lb,
+                               oddLagrangeG1Double: odd, hashedH: hashedH)
         }
     }
 }

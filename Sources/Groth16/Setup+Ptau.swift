@@ -5,7 +5,7 @@ import R1CS
 /// Phase 2 from a public powers-of-tau ceremony (snarkjs `zkey new` + `zkey contribute`).
 ///
 /// `fromPowersOfTau` builds exactly what `snarkjs zkey new circuit.r1cs pot.ptau circuit.zkey`
-/// writes (FORMATS.md §3, "Contents of a fresh zkey new"): α, β from the ceremony, γ = δ = 1, and
+/// writes — the same file byte for byte, the BLAKE2b circuit hash in section 10 included (FORMATS.md §3, "Contents of a fresh zkey new"): α, β from the ceremony, γ = δ = 1, and
 /// every query as a combination of the ceremony's Lagrange points —
 /// A[s] = Σ a_{c,s}·L_c, B[s] = Σ b_{c,s}·L_c (G1 and G2), IC/C[s] = Σ (a_{c,s}·βL_c + b_{c,s}·αL_c +
 /// c_{c,s}·L_c), plus L_{m+s} and βL_{m+s} on the public-binding rows, H[i] = L_{2i+1} of the 2N-domain.
@@ -45,12 +45,45 @@ extension Setup {
         }
         progress?("affine conversion of \(4 * nVars) points")
         let cAffine = G1Jacobian.toAffine(c)
-        return ProvingKey(nVars: nVars, nPublic: nPub, domainSize: n,
-                          alpha1: ptau.alpha1, beta1: ptau.beta1, beta2: ptau.beta2,
-                          gamma2: .generator, delta1: .generator, delta2: .generator,
-                          ic: Array(cAffine[0...nPub]), entries: entries,
-                          a: G1Jacobian.toAffine(a), b1: G1Jacobian.toAffine(b1), b2: G2Jacobian.toAffine(b2),
-                          c: Array(cAffine[(nPub + 1)...]), h: ptau.oddLagrangeG1Double, mpcParameters: nil)
+        var pk = ProvingKey(nVars: nVars, nPublic: nPub, domainSize: n,
+                            alpha1: ptau.alpha1, beta1: ptau.beta1, beta2: ptau.beta2,
+                            gamma2: .generator, delta1: .generator, delta2: .generator,
+                            ic: Array(cAffine[0...nPub]), entries: entries,
+                            a: G1Jacobian.toAffine(a), b1: G1Jacobian.toAffine(b1), b2: G2Jacobian.toAffine(b2),
+                            c: Array(cAffine[(nPub + 1)...]), h: ptau.oddLagrangeG1Double, mpcParameters: nil)
+        // Section 10 as `zkey new` writes it: the circuit hash and no contributions.
+        if let hashedH = ptau.hashedH {
+            pk.mpcParameters = circuitHash(pk, hashedH: hashedH) + [0, 0, 0, 0]
+        }
+        return pk
+    }
+
+    /// snarkjs's circuit hash (csHash): BLAKE2b-512 over the uncompressed points α1, β1, β2, γ2,
+    /// δ1, δ2, then a big-endian u32 count and the points of IC, the H-hash points
+    /// (τ^(i+N) − τ^i)·G1 (count N − 1), C, A, B1, B2 (FORMATS.md §3; snarkjs src/zkey_new.js).
+    /// "Uncompressed" is big-endian x ‖ y, for G2 x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0 — the EIP-196/197
+    /// layout. Infinity is all zeros (current snarkjs); `legacyInfinity` hashes it as 0x40 and
+    /// zeros, as snarkjs did in 2021.
+    static func circuitHash(_ pk: ProvingKey, hashedH: [G1Affine], legacyInfinity: Bool = false) -> [UInt8] {
+        var hasher = BLAKE2b()
+        func g1(_ p: G1Affine) {
+            var b = p.ethereumBytes
+            if legacyInfinity && p.isInfinity { b[0] = 0x40 }
+            hasher.update(b)
+        }
+        func g2(_ p: G2Affine) {
+            var b = p.ethereumBytes
+            if legacyInfinity && p.isInfinity { b[0] = 0x40 }
+            hasher.update(b)
+        }
+        g1(pk.alpha1); g1(pk.beta1); g2(pk.beta2); g2(pk.gamma2); g1(pk.delta1); g2(pk.delta2)
+        hasher.update(UInt32BE(pk.ic.count)); pk.ic.forEach(g1)
+        hasher.update(UInt32BE(pk.domainSize - 1)); hashedH.forEach(g1)
+        hasher.update(UInt32BE(pk.c.count)); pk.c.forEach(g1)
+        hasher.update(UInt32BE(pk.a.count)); pk.a.forEach(g1)
+        hasher.update(UInt32BE(pk.b1.count)); pk.b1.forEach(g1)
+        hasher.update(UInt32BE(pk.b2.count)); pk.b2.forEach(g2)
+        return hasher.finalize()
     }
 }
 

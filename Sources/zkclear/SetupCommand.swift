@@ -17,11 +17,12 @@ enum SetupCommand: Subcommand {
     development and for venues that run their own setup.
 
     With --ptau: phase 2 on top of a public powers-of-tau ceremony (a prepared .ptau, such as the
-    Hermez powersOfTau28_hez_final_NN.ptau files). zkclear first builds exactly what
-    `snarkjs zkey new CIRCUIT.r1cs FILE.ptau` writes (α, β and τ from the ceremony, γ = δ = 1), then
-    makes one phase-2 contribution with a fresh random δ from the CSPRNG (δ1, δ2 scaled by δ; C and
-    H by 1/δ) and forgets δ. Forging then needs both the ceremony's and this δ. The .ptau needs
-    power ≥ log2(domain size).
+    Hermez powersOfTau28_hez_final_NN.ptau files). zkclear first builds exactly the file that
+    `snarkjs zkey new CIRCUIT.r1cs FILE.ptau` writes (α, β and τ from the ceremony, γ = δ = 1, the
+    BLAKE2b circuit hash in section 10), then makes one phase-2 contribution with a fresh random δ
+    from the CSPRNG (δ1, δ2 scaled by δ; C and H by 1/δ) and forgets δ. Forging then needs both
+    the ceremony's secrets and this δ. The local contribution is not recorded in section 10 (no
+    snarkjs transcript). The .ptau needs power ≥ log2(domain size).
 
     arguments:
       CIRCUIT.r1cs   the circuit (iden3 .r1cs, as circom or `zkclear compile` writes it)
@@ -29,9 +30,9 @@ enum SetupCommand: Subcommand {
 
     options:
       --ptau FILE        phase 2 from this prepared powers-of-tau file (see above)
-      --no-contribution  with --ptau: write the `snarkjs zkey new` key as is (δ = 1: NOT safe to
-                         prove with; for contributions with `snarkjs zkey contribute`). Its
-                         section 10 holds a zero csHash, so `snarkjs zkey verify` will not match it.
+      --no-contribution  with --ptau: write the `snarkjs zkey new` key itself — byte for byte the
+                         same file, circuit hash included (δ = 1: NOT safe to prove with; continue
+                         the ceremony with `snarkjs zkey contribute`).
       --vk FILE          also write the verification key (snarkjs verification_key.json layout)
       --progress         report progress on stderr even when it is not a terminal
       --json             print a JSON summary on stdout

@@ -1,6 +1,6 @@
 import BN254
 import Foundation
-import Groth16
+@testable import Groth16
 import R1CS
 import XCTest
 
@@ -42,8 +42,21 @@ final class PtauSetupTests: XCTestCase {
             XCTAssertNotEqual((0..<n).map { twoN.lagrangeG1[2 * $0] }, theirs.h)
             // The power-11 file of the same ceremony gives the same key.
             XCTAssertEqual(try Setup.fromPowersOfTau(cs, try ptau(cs, "ptau/powersOfTau28_hez_final_11.ptau")).a, theirs.a, dir)
-            // Sections 1–9 byte for byte (section 10 holds snarkjs's csHash, which we do not compute).
+            // Sections 1–9 byte for byte.
             XCTAssertEqual(sections(ZKeyFile.encode(ours), upTo: 9), sections(ZKeyFile.encode(theirs), upTo: 9), dir)
+            // Section 10: snarkjs's circuit hash and no contributions. The 2024 file hashes infinity
+            // as zeros (what we write, so the whole file is identical); the 2021 one as 0x40 + zeros.
+            let theirsMPC = try XCTUnwrap(theirs.mpcParameters)
+            XCTAssertEqual(theirsMPC.count, 68, dir)
+            if dir.hasSuffix("2024") {
+                XCTAssertEqual(ours.mpcParameters, theirsMPC, dir)
+                XCTAssertEqual(ZKeyFile.encode(ours), [UInt8](try Data(contentsOf: URL(fileURLWithPath: try Vectors.path("\(dir)/test.zkey")))),
+                               "\(dir): byte-identical to snarkjs zkey new")
+            } else {
+                let hashedH = try XCTUnwrap(try ptau(cs).hashedH)
+                XCTAssertEqual(Setup.circuitHash(ours, hashedH: hashedH, legacyInfinity: true), Array(theirsMPC.prefix(64)), dir)
+                XCTAssertNotEqual(ours.mpcParameters.map { Array($0.prefix(64)) }, Array(theirsMPC.prefix(64)), "the two conventions differ here")
+            }
         }
     }
 

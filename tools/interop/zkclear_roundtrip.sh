@@ -43,6 +43,11 @@ if [ -f "$PTAU" ]; then
   expect 0 "arkworks verifies the ptau-key proof" "$PY" "$HERE/verify_arkworks.py" "$T/vkp.json" "$T/publicp.json" "$T/proofp.json"
   expect 0 "py_ecc verifies the ptau-key proof" "$PY" "$HERE/verify_pyecc.py" "$T/vkp.json" "$T/publicp.json" "$T/proofp.json"
   expect 1 "the other key rejects the ptau-key proof" "$Z" verify "$T/vk.json" "$T/publicp.json" "$T/proofp.json"
+  SNK="$(dirname "$PTAU")/../snarkjs/ark_mycircuit_2024"
+  if [ -f "$SNK/test.zkey" ]; then
+    expect 0 "setup --ptau --no-contribution" "$Z" setup "$SNK/mycircuit.r1cs" "$T/new.zkey" --ptau "$PTAU" --no-contribution
+    expect 0 "  … is byte-identical to snarkjs zkey new (ark_mycircuit_2024/test.zkey)" cmp "$T/new.zkey" "$SNK/test.zkey"
+  fi
   expect 2 "--no-contribution without --ptau is a usage error" "$Z" setup "$T/pay.r1cs" "$T/x.zkey" --no-contribution
   expect 2 "a .zkey passed as --ptau is malformed input" "$Z" setup "$T/pay.r1cs" "$T/x.zkey" --ptau "$T/pay.zkey"
 fi
