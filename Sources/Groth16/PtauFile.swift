@@ -83,11 +83,15 @@ public enum PtauFile {
                 throw Groth16Error.keyMismatch(reason: "the circuit needs a domain of 2^\(logN) points; \(file) has power \(power) (use a ptau of power ≥ \(logN))")
             }
             // α, β from sections 4, 5, 6.
-            var r4 = ByteReader(buf, file: file, start: try section(4, "alphaTauG1").offset, end: buf.count, location: "section 4 (alphaTauG1)")
+            func reader(_ id: UInt32, _ name: String) throws -> ByteReader {
+                let sec = try section(id, name)
+                return ByteReader(buf, file: file, start: sec.offset, end: sec.offset + sec.size, location: "section \(id) (\(name))")
+            }
+            var r4 = try reader(4, "alphaTauG1")
             let alpha1 = try ZKeyFile.g1(&r4, file, "alphaTauG1[0]")
-            var r5 = ByteReader(buf, file: file, start: try section(5, "betaTauG1").offset, end: buf.count, location: "section 5 (betaTauG1)")
+            var r5 = try reader(5, "betaTauG1")
             let beta1 = try ZKeyFile.g1(&r5, file, "betaTauG1[0]")
-            var r6 = ByteReader(buf, file: file, start: try section(6, "betaG2").offset, end: buf.count, location: "section 6 (betaG2)")
+            var r6 = try reader(6, "betaG2")
             let beta2 = try ZKeyFile.g2(&r6, file, "betaG2")
             // Lagrange blocks: domain 2^k starts at point 2^k − 1.
             let s12 = try section(12, "lagrange tauG1"), s13 = try section(13, "lagrange tauG2")

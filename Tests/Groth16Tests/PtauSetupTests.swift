@@ -109,6 +109,27 @@ final class PtauSetupTests: XCTestCase {
         }
     }
 
+    /// Truncated and bit-flipped ptau files never crash the reader: each decode returns points or
+    /// throws an error naming the file.
+    func testDamagedPtauNeverCrashes() throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try Vectors.path("ptau/powersOfTau28_hez_final_09.ptau"))))
+        var rng = SystemRandomNumberGenerator()
+        var thrown = 0
+        for trial in 0..<300 {
+            var b = bytes
+            if trial % 3 == 0 {
+                b = Array(b.prefix(Int.random(in: 0..<b.count, using: &rng)))
+            } else {
+                // Mostly the header and section table, where lengths and ids live.
+                let hot = trial % 3 == 1 ? min(b.count, 400) : b.count
+                for _ in 0..<Int.random(in: 1...4, using: &rng) { b[Int.random(in: 0..<hot, using: &rng)] ^= UInt8.random(in: 1...255, using: &rng) }
+            }
+            do { _ = try PtauFile.decode(b, domainSize: 4, file: "fuzz.ptau") }
+            catch { thrown += 1; XCTAssertTrue("\(error)".contains("fuzz.ptau") || "\(error)".contains("domain"), "\(error)") }
+        }
+        XCTAssertGreaterThan(thrown, 100)
+    }
+
     func sectionOffset(_ bytes: [UInt8], _ id: UInt32) -> Int? {
         var pos = 12
         func u32(_ p: Int) -> Int { Int(bytes[p]) | Int(bytes[p + 1]) << 8 | Int(bytes[p + 2]) << 16 | Int(bytes[p + 3]) << 24 }
