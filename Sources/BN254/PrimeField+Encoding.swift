@@ -110,8 +110,17 @@ extension PrimeField {
 
     // MARK: inversion, roots
 
-    /// The multiplicative inverse through GMP's `mpz_invert`; nil for zero.
+    /// The multiplicative inverse through GMP's `mpz_invert`; nil for zero. Inverts the Montgomery
+    /// form directly — (aR)⁻¹ = a⁻¹R⁻¹ — and multiplies by R² twice to reach a⁻¹R, so no BigInt
+    /// is built (`BigInt.inverse(limbs:modulus:)` wraps the limbs read-only).
     public func inverse() -> Self? {
+        guard !isZero, let inv = BigInt.inverse(limbs: montgomery, modulus: Self.modulus) else { return nil }
+        let r2 = Self.montgomeryR2, m = Self.modulus, k = Self.montgomeryInverse
+        return Self(montgomery: montMul(montMul(inv, r2, m, k), r2, m, k))
+    }
+
+    /// The inverse through BigInt conversions: the reference for `inverse()`.
+    public func inverseReference() -> Self? {
         guard !isZero, let inv = bigInt.invMod(Self.modulusBigInt), let l = inv.limbs(count: 4) else { return nil }
         return Self(canonicalUnchecked: (l[0], l[1], l[2], l[3]))
     }

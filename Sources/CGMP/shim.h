@@ -67,4 +67,26 @@ static inline void zk_mpn_tdiv_qr(uint64_t *q, uint64_t *r, const uint64_t *n, l
     mpn_tdiv_qr((mp_limb_t *)q, (mp_limb_t *)r, 0, (const mp_limb_t *)n, nn, (const mp_limb_t *)d, dn);
 }
 
+/// r = a⁻¹ mod m for 4-limb a and m (64-bit limbs, least significant first); 0 when a has no
+/// inverse. The inputs are wrapped read-only (mpz_roinit_n: no copy, no allocation); only the
+/// result mpz allocates.
+static inline int zk_invert_limbs4(uint64_t *r, const uint64_t *a, const uint64_t *m) {
+    mp_size_t an = 4, mn = 4;
+    while (an > 0 && a[an - 1] == 0) an--;
+    while (mn > 0 && m[mn - 1] == 0) mn--;
+    for (int i = 0; i < 4; i++) r[i] = 0;
+    if (an == 0 || mn == 0) return 0;
+    mpz_t x, mod, inv;
+    mpz_roinit_n(x, (const mp_limb_t *)a, an);
+    mpz_roinit_n(mod, (const mp_limb_t *)m, mn);
+    mpz_init(inv);
+    int ok = mpz_invert(inv, x, mod);
+    if (ok) {
+        size_t n = mpz_size(inv);
+        for (size_t i = 0; i < n && i < 4; i++) r[i] = (uint64_t)mpz_getlimbn(inv, (mp_size_t)i);
+    }
+    mpz_clear(inv);
+    return ok;
+}
+
 #endif

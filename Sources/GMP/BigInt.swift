@@ -142,6 +142,26 @@ extension BigInt {
     }
 
     /// The inverse of `self` modulo `m`, or nil when none exists.
+    /// a⁻¹ mod m for 4-limb a and m (least significant limb first), without building BigInts:
+    /// the fast path of single field inversions. nil when a has no inverse (a ≡ 0, or gcd > 1).
+    public static func inverse(limbs a: (UInt64, UInt64, UInt64, UInt64), modulus m: (UInt64, UInt64, UInt64, UInt64))
+        -> (UInt64, UInt64, UInt64, UInt64)? {
+        var r: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var x = a, mod = m
+        let ok = withUnsafeMutablePointer(to: &r) { rp in
+            withUnsafePointer(to: &x) { xp in
+                withUnsafePointer(to: &mod) { mp in
+                    rp.withMemoryRebound(to: UInt64.self, capacity: 4) { r64 in
+                        xp.withMemoryRebound(to: UInt64.self, capacity: 4) { a64 in
+                            mp.withMemoryRebound(to: UInt64.self, capacity: 4) { m64 in zk_invert_limbs4(r64, a64, m64) }
+                        }
+                    }
+                }
+            }
+        }
+        return ok != 0 ? r : nil
+    }
+
     public func invMod(_ m: BigInt) -> BigInt? {
         guard m.signum > 0 else { return nil }
         let r = BigInt()

@@ -117,6 +117,17 @@ final class FieldTests: XCTestCase {
         }
         XCTAssertNil(Fp.zero.inverseFermat())
         XCTAssertNil(Fr.zero.inverse())
+        // The limb path of inverse() against the BigInt path, including Montgomery forms with
+        // zero top limbs (the shim trims them before wrapping the limbs for GMP).
+        for limbs: Limbs4 in [(1, 0, 0, 0), (5, 0, 0, 0), (0, 1, 0, 0), (0, 0, 7, 0), (UInt64.max, UInt64.max, 0, 0)] {
+            XCTAssertEqual(Fp(montgomery: limbs).inverse(), Fp(montgomery: limbs).inverseReference())
+            XCTAssertEqual(Fr(montgomery: limbs).inverse(), Fr(montgomery: limbs).inverseReference())
+        }
+        for _ in 0..<200 {
+            let x = Fp.random(using: &rng), y = Fr.random(using: &rng)
+            XCTAssertEqual(x.inverse(), x.inverseReference())
+            XCTAssertEqual(y.inverse(), y.inverseReference())
+        }
     }
 
     func testSquareRoots() {
