@@ -60,6 +60,7 @@ import GMP
     }
     @inlinable @inline(__always) public mutating func square() { self = squared() }
     @inlinable @inline(__always) public func doubled() -> Fp2 { Fp2(c0.doubled(), c1.doubled()) }
+    @inlinable @inline(__always) public func halved() -> Fp2 { Fp2(c0.halved(), c1.halved()) }
     @inlinable @inline(__always) public mutating func double() { self = doubled() }
     @inlinable @inline(__always) public func negated() -> Fp2 { -self }
 

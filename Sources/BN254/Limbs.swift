@@ -106,6 +106,15 @@ func modSub(_ a: Limbs4, _ b: Limbs4, _ m: Limbs4) -> Limbs4 {
     return add256(d, (m.0 & mask, m.1 & mask, m.2 & mask, m.3 & mask)).0
 }
 
+/// a/2 mod m for a < m and odd m: (a + (a odd ? m : 0)) >> 1, which needs no reduction since
+/// a + m < 2m < 2^255 (requires 2m < 2^256).
+@inlinable @inline(__always)
+func modHalve(_ a: Limbs4, _ m: Limbs4) -> Limbs4 {
+    let mask = 0 &- (a.0 & 1)
+    let (t, _) = add256(a, (m.0 & mask, m.1 & mask, m.2 & mask, m.3 & mask))
+    return ((t.0 >> 1) | (t.1 << 63), (t.1 >> 1) | (t.2 << 63), (t.2 >> 1) | (t.3 << 63), t.3 >> 1)
+}
+
 /// (−a) mod m for a < m.
 @inlinable @inline(__always)
 func modNeg(_ a: Limbs4, _ m: Limbs4) -> Limbs4 {

@@ -27,10 +27,6 @@ public enum Pairing {
         0, 0, -1, 0, 0, 0, 0, -1, 0, 1, 0, 0, 0, -1, 0, -1, 0, 0, 1, 0, 0, 0, -1, 0, 0, -1, 0, 1, 0, 1, 0, 0, 0,
     ]
 
-    /// 1/2 in Fp (Montgomery form).
-    static var twoInverse: Fp {
-        Fp(montgomery: (0x87bee7d24f060572, 0xd0fd2add2f1c6ae5, 0x8f5f7492fcfd4f44, 0x1f37631a3d9cbfac))
-    }
     /// 3b' with b' = 3/ξ the twist coefficient.
     static var threeB: Fp2 {
         Fp2(Fp(montgomery: (0x3baa927cb62e0d6a, 0xd71e7c52d1b664fd, 0x03873e63d95d4664, 0x0e75b5b1082ab8f4)),
@@ -60,12 +56,12 @@ public enum Pairing {
     /// J = X²; X3 = A(B − F), Y3 = G² − 3E², Z3 = B·H; line = −H·yP + 3J·xP·w + I·w³.
     /// Cost 2 Fp2 M + 7 Fp2 S + 1 multiplication by 3b' (+ 4 Fp M to evaluate at P).
     static func doublingStep(_ t: inout TwistProjective) -> Line {
-        let a = (t.x * t.y).mulByFp(twoInverse)
+        let a = (t.x * t.y).halved()
         let b = t.y.squared()
         let c = t.z.squared()
         let e = threeB * c
         let f = e + e + e
-        let g = (b + f).mulByFp(twoInverse)
+        let g = (b + f).halved()
         let h = (t.y + t.z).squared() - (b + c)
         let i = e - b
         let j = t.x.squared()

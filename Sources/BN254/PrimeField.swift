@@ -74,6 +74,9 @@ extension PrimeField {
     @inlinable @inline(__always) public func squared() -> Self { self * self }
     @inlinable @inline(__always) public mutating func square() { self = self * self }
     @inlinable @inline(__always) public func doubled() -> Self { self + self }
+    /// self/2 (a shift and a conditional addition of the modulus; the Montgomery form halves with
+    /// the value). Cheaper than multiplying by 1/2.
+    @inlinable @inline(__always) public func halved() -> Self { Self(montgomery: modHalve(montgomery, Self.modulus)) }
     @inlinable @inline(__always) public mutating func double() { self = self + self }
     @inlinable @inline(__always) public func negated() -> Self { -self }
     @inlinable @inline(__always) public mutating func negate() { self = -self }

@@ -81,6 +81,7 @@ final class FieldTests: XCTestCase {
     private func compareWithGMP<F: PrimeField>(_: F.Type, seed: UInt64) throws {
         var rng = SplitMix64(seed: seed)
         let m = F.modulusBigInt
+        let half = try XCTUnwrap(BigInt(2).invMod(m))
         let edges = edgeValues(F.self)
         var pairs: [(BigInt, BigInt)] = []
         for a in edges { for b in edges { pairs.append((a, b)) } }
@@ -94,6 +95,7 @@ final class FieldTests: XCTestCase {
             XCTAssertEqual((-x).bigInt, (-a).mod(m), "-\(a)")
             XCTAssertEqual(x.squared().bigInt, (a * a).mod(m), "\(a)^2")
             XCTAssertEqual(x.doubled().bigInt, (a + a).mod(m))
+            XCTAssertEqual(x.halved().bigInt, (a * half).mod(m), "\(a)/2")
             if let inv = x.inverse() {
                 XCTAssertEqual(inv.bigInt, a.invMod(m), "1/\(a)")
             } else {
