@@ -84,6 +84,9 @@ final class LazyReductionTests: XCTestCase {
             XCTAssertEqual(a * b, Fp12.mulReference(a, b))
             XCTAssertEqual(a.squared(), a.squaredReference())
             XCTAssertEqual(a.mulBy034(b.c0.c0, b.c1.c0, b.c1.c1), a.mulBy034Reference(b.c0.c0, b.c1.c0, b.c1.c1))
+            let (x0, x1) = Fp12.fp4Square(a.c0.c0, b.c1.c2), (y0, y1) = Fp12.fp4SquareReference(a.c0.c0, b.c1.c2)
+            XCTAssertEqual(x0, y0)
+            XCTAssertEqual(x1, y1)
         }
     }
 
