@@ -161,9 +161,12 @@ public enum Compiler {
                 } else { constNames[c.name] = c.span; consts.append(c) }
             }
         }
+        let declared = constNames.keys.sorted()
         for name in options.constants.keys.sorted() where constNames[name] == nil {
-            diags.error("E0213", "cannot override constant '\(name)': no file declares it", at: Span(file: main.id, start: 0, end: 0),
-                        hint: "override one of the file's top-level const declarations")
+            diags.error("E0213", "cannot override constant '\(name)' (a compile option, `--const` on the command line): no loaded file declares it",
+                        at: Span(file: main.id, start: 0, end: 0),
+                        hint: declared.isEmpty ? "these files declare no top-level const to override"
+                                               : "constants that can be overridden: \(declared.joined(separator: ", "))")
         }
         let mainUnit = units[0]
         var circuit: CircuitDecl? = nil

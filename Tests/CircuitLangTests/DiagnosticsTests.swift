@@ -126,5 +126,9 @@ final class DiagnosticsTests: XCTestCase {
                 XCTAssertTrue("\(e)".contains(code), "\(bad): \(e)")
             }
         }
+        // An unknown name lists what can be overridden.
+        XCTAssertThrowsError(try Compiler.compile(path: main, options: CompileOptions(constants: ["NOPE": "1"]))) { e in
+            XCTAssertTrue("\(e)".contains("constants that can be overridden: K, SMALL"), "\(e)")
+        }
     }
 }
