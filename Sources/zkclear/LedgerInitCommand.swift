@@ -11,6 +11,8 @@ enum LedgerInitCommand: Subcommand {
     Creates DIR (new or empty) holding ledger.json, keys/NAME.vk.json (a copy of each snarkjs
     verification_key.json, pinned by SHA-256), an empty log.bin and HEAD at sequence 0 with the
     empty tree's root. The state is a depth-N Poseidon Merkle tree (2^N accounts, empty leaf 0).
+    One atomic step: the files are written and fsynced in a staging directory beside DIR
+    (.NAME.init-PID) that is then renamed onto DIR, so a crash leaves no ledger or a whole one.
 
     arguments:
       DIR                 the ledger directory to create
