@@ -87,17 +87,24 @@ final class MSMG2Tests: XCTestCase {
 }
 
 final class MSMBatchAffineTests: XCTestCase {
+    /// n points cycling through `base` with P and −P, infinity and zero scalars mixed in, and runs
+    /// of small scalars (many equal buckets): the special cases of batch-affine accumulation.
+    static func specialCases<A>(_ base: [A], n: Int, infinity: A, negate: (A) -> A) -> ([A], [Fr]) {
+        var pts = (0..<n).map { base[$0 % base.count] }
+        var ks = (0..<n).map { _ in Fr.random() }
+        for i in stride(from: 0, to: n, by: 9) { pts[i] = negate(pts[i]) }
+        for i in stride(from: 1, to: n, by: 31) { pts[i] = infinity }
+        for i in stride(from: 2, to: n, by: 17) { ks[i] = .zero }
+        for i in stride(from: 3, to: n, by: 5) { ks[i] = Fr(UInt64(i % 7 + 1)) }
+        return (pts, ks)
+    }
+
     /// The batch-affine path (n ≥ 2^10) against Jacobian buckets and, at one size, the naive sum —
     /// with repeated points, P and −P, infinity and zero scalars mixed in to hit the special cases.
     func testBatchAffineAgreesWithJacobianBuckets() {
         for n in [1024, 3000] {
             let base = G1Jacobian.toAffine((0..<64).map { _ in G1Jacobian.generator * Fr.random() })
-            var pts = (0..<n).map { base[$0 % 64] }
-            var ks = (0..<n).map { _ in Fr.random() }
-            for i in stride(from: 0, to: n, by: 9) { pts[i] = -pts[i] }
-            for i in stride(from: 1, to: n, by: 31) { pts[i] = .infinity }
-            for i in stride(from: 2, to: n, by: 17) { ks[i] = .zero }
-            for i in stride(from: 3, to: n, by: 5) { ks[i] = Fr(UInt64(i % 7 + 1)) }   // small digits: many equal buckets
+            let (pts, ks) = Self.specialCases(base, n: n, infinity: .infinity, negate: { -$0 })
             for c in [4, 8, 11] {
                 XCTAssertEqual(MSM.pippenger(G1Group.self, pts, ks, windowBits: c, useBatchAffine: true),
                                MSM.pippenger(G1Group.self, pts, ks, windowBits: c, useBatchAffine: false), "n = \(n), c = \(c)")
@@ -115,12 +122,7 @@ final class MSMBatchAffineTests: XCTestCase {
     func testG2BatchAffineAgreesWithJacobianBuckets() {
         let n = 1200
         let base = G2Jacobian.toAffine((0..<32).map { _ in G2Jacobian.generator * Fr.random() })
-        var pts = (0..<n).map { base[$0 % 32] }
-        var ks = (0..<n).map { _ in Fr.random() }
-        for i in stride(from: 0, to: n, by: 9) { pts[i] = -pts[i] }
-        for i in stride(from: 1, to: n, by: 31) { pts[i] = .infinity }
-        for i in stride(from: 2, to: n, by: 17) { ks[i] = .zero }
-        for i in stride(from: 3, to: n, by: 5) { ks[i] = Fr(UInt64(i % 7 + 1)) }
+        let (pts, ks) = Self.specialCases(base, n: n, infinity: .infinity, negate: { -$0 })
         for c in [4, 9] {
             XCTAssertEqual(MSM.pippenger(G2Group.self, pts, ks, windowBits: c, useBatchAffine: true),
                            MSM.pippenger(G2Group.self, pts, ks, windowBits: c, useBatchAffine: false), "c = \(c)")

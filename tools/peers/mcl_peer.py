@@ -411,17 +411,26 @@ def check_mul_vec(lib, group: str, point_type, pts, scs) -> None:
         raise RuntimeError(f"mclBn{group}_mulVec disagrees with mclBn{group}_mul + add")
 
 
-def bench_msm_g2(mcl: Mcl, t: Timer, sizes: list[int]) -> None:
+def bench_mul_vec(mcl: Mcl, t: Timer, sizes: list[int], group: str):
+    """mclBn{G1,G2}_mulVec on random affine points: one row per size, then the sanity check.
+    Returns (points, scalars) for further rows."""
     lib = mcl.lib
-    biggest = max(max(sizes), 3)
+    biggest = max(max(sizes), 3)  # the mulVec sanity check uses 3 terms
     t0 = CLOCK()
-    pts = random_points(mcl, biggest, "G2", k=256)
+    pts = random_points(mcl, biggest, group, k=256 if group == "G2" else 1024)
     scs = random_scalars(mcl, biggest)
-    log(f"  generated {biggest} random affine G2 points and scalars in {CLOCK() - t0:.2f} s")
-    out = G2()
+    log(f"  generated {biggest} random affine {group} points and scalars in {CLOCK() - t0:.2f} s")
+    cls = G2 if group == "G2" else G1
+    mul_vec = getattr(lib, f"mclBn{group}_mulVec")
+    out = cls()
     for n in sizes:
-        t.amortised(f"G2 MSM {n}", lambda n=n: lib.mclBnG2_mulVec(out, pts, scs, n), 1)
-    check_mul_vec(lib, "G2", G2, pts, scs)
+        t.amortised(f"{group} MSM {n}", lambda n=n: mul_vec(out, pts, scs, n), 1)
+    check_mul_vec(lib, group, cls, pts, scs)
+    return pts, scs
+
+
+def bench_msm_g2(mcl: Mcl, t: Timer, sizes: list[int]) -> None:
+    bench_mul_vec(mcl, t, sizes, "G2")
 
 
 def count_threads() -> int:
@@ -434,15 +443,8 @@ def count_threads() -> int:
 def bench_msm(mcl: Mcl, t: Timer, sizes: list[int]) -> None:
     lib = mcl.lib
     log(f"msm (mclBnG1_mulVec; stack limit {resource.getrlimit(resource.RLIMIT_STACK)[0]}):")
-    biggest = max(max(sizes), 3)  # the mulVec sanity check below uses 3 terms
-    t0 = CLOCK()
-    pts = random_points(mcl, biggest)
-    scs = random_scalars(mcl, biggest)
-    log(f"  generated {biggest} random affine points and scalars in {CLOCK() - t0:.2f} s")
+    pts, scs = bench_mul_vec(mcl, t, sizes, "G1")
     out = G1()
-    for n in sizes:
-        t.amortised(f"G1 MSM {n}", lambda n=n: lib.mclBnG1_mulVec(out, pts, scs, n), 1)
-    check_mul_vec(lib, "G1", G1, pts, scs)
 
     # Threads: sample /proc/self/task while mulVecMT(cpuN = 0 = all cores) runs (ctypes drops the GIL).
     n = max(sizes)
