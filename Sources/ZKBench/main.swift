@@ -15,8 +15,15 @@ while let a = args.popFirst() {
     case "--write": output = args.popFirst()
     case "--only": bench.only = Set((args.popFirst() ?? "").split(separator: ",").map(String.init))
     case "--quick": bench.quick = true
+    case "--probe":
+        let op = args.popFirst() ?? "", n = args.popFirst().flatMap { Int($0) } ?? 0
+        guard n > 0, Probe.run(op, n) else {
+            FileHandle.standardError.write("ZKBench: --probe OP N with OP one of \(Probe.operations.joined(separator: ", ")) and N > 0\n".data(using: .utf8)!) // safe: literal
+            exit(2)
+        }
+        exit(0)
     case "-h", "--help":
-        print("usage: ZKBench [--only SECTION,…] [--quick] [--write docs/BENCHMARKS.md]")
+        print("usage: ZKBench [--only SECTION,…] [--quick] [--write docs/BENCHMARKS.md]\n       ZKBench --probe OP N   (OP N times, untimed, for callgrind: tools/probe.sh)")
         exit(0)
     default:
         FileHandle.standardError.write("ZKBench: unknown argument \(a)\n".data(using: .utf8)!) // safe: literal
