@@ -29,9 +29,13 @@
 
     /// Karatsuba over Fp6: aa = a0b0, bb = a1b1, c0 = aa + bb·v, c1 = (a0 + a1)(b0 + b1) − aa − bb.
     /// Cost 3 Fp6 M = 18 Fp2 M = 54 Fp M (Devegili et al., ePrint 2006/471, §3).
-    /// Computed with lazy reduction: the three Fp6 products stay double-width through the
-    /// Karatsuba combination; 54 integer products and 12 Montgomery reductions in all.
-    public static func * (a: Fp12, b: Fp12) -> Fp12 {
+    /// Computed with lazy reduction and exact accumulation (`Fp12+Product.swift`): 54 integer
+    /// products, each output coefficient summed exactly from them and reduced once (12 reductions).
+    public static func * (a: Fp12, b: Fp12) -> Fp12 { productKaratsubaExact(a, b) }
+
+    /// The same product combined at the Fp6 level (`Fp6Dbl`): the lazy-reduction form that
+    /// `squared()` and `mulBy034` use, kept as a second reference for `productKaratsubaExact`.
+    static func productFp6Lazy(_ a: Fp12, _ b: Fp12) -> Fp12 {
         let aa = Fp6Dbl.product(a.c0, b.c0)
         let bb = Fp6Dbl.product(a.c1, b.c1)
         let s = Fp6Dbl.product(a.c0 + a.c1, b.c0 + b.c1)

@@ -99,3 +99,104 @@ final class LazyReductionTests: XCTestCase {
         XCTAssertNotEqual(wrong, Fp12.mulReference(a, b))
     }
 }
+
+/// The exact-accumulation Fp12 product (`Fp12+Product.swift`): its accumulator and Fp2 products
+/// against GMP at and beyond the bounds the product relies on, and the product against both
+/// references on the extremes.
+final class ExactProductTests: XCTestCase {
+    typealias L = LazyReductionTests
+    static let p = L.p, r256 = L.r256
+
+    static func big(_ a: FpAccumulator) -> BigInt {
+        let unsigned = L.big(a.hi) * r256 + L.big(a.lo) + BigInt(a.top) * r256 * r256
+        return a.top >> 63 == 1 ? unsigned - (BigInt(1) << 576) : unsigned   // two's complement
+    }
+    /// A double-width value from a BigInt in [0, 2^512).
+    static func dbl(_ x: BigInt) -> FpDbl {
+        let l = x.limbs(count: 8) ?? [UInt64](repeating: 0, count: 8)
+        return FpDbl(lo: (l[0], l[1], l[2], l[3]), hi: (l[4], l[5], l[6], l[7]))
+    }
+
+    func testAccumulatorAgainstGMP() {
+        var g = TowerRNG(seed: 201)
+        let rInv = Self.r256.invMod(Self.p) ?? BigInt(0)
+        let top512 = (BigInt(1) << 512) - BigInt(1)
+        for round in 0..<300 {
+            var acc = FpAccumulator(), expected = BigInt(0)
+            // Random signed sums of random 512-bit terms, with a multiplication by 9 in between:
+            // |V| ≤ (9·6 + 6)·2^512 < 2^518.
+            let terms = 1 + round % 6
+            for i in 0..<(2 * terms) {
+                var limbs: [UInt64] = (0..<8).map { _ in g.next() }
+                if round % 5 == 0 { limbs = [UInt64](repeating: ~0, count: 8) }   // 2^512 − 1
+                let x = BigInt(limbs: limbs)
+                if (i + round) % 3 == 0 { acc.subtract(Self.dbl(x)); expected -= x } else { acc.add(Self.dbl(x)); expected += x }
+                if i == terms - 1 && round % 2 == 0 { acc.multiplyByNine(); expected *= BigInt(9) }
+            }
+            XCTAssertEqual(Self.big(acc), expected, "round \(round)")
+            XCTAssertEqual(L.big(acc.reduced().montgomery), L.md(expected * rInv, Self.p), "round \(round)")
+        }
+        // The edges of |V| < 2^518: ±(2^518 − 1) and values near them built from 2^512 − 1 terms.
+        for sign in [1, -1] {
+            var acc = FpAccumulator(), expected = BigInt(0)
+            for _ in 0..<64 {
+                if sign > 0 { acc.add(Self.dbl(top512)); expected += top512 } else { acc.subtract(Self.dbl(top512)); expected -= top512 }
+            }
+            XCTAssertEqual(Self.big(acc), expected)
+            XCTAssertTrue(expected.bitWidth <= 518 && (-expected).bitWidth <= 518)
+            XCTAssertEqual(L.big(acc.reduced().montgomery), L.md(expected * rInv, Self.p))
+        }
+        // A wrong accumulator is noticed: one bit of the low limb flipped changes the result.
+        var acc = FpAccumulator()
+        acc.add(Self.dbl(BigInt(12345) << 300))
+        let good = acc.reduced()
+        acc.lo.0 ^= 1
+        XCTAssertNotEqual(acc.reduced(), good)
+    }
+
+    func testProductOffsetIsExactOnUnreducedOperands() {
+        var g = TowerRNG(seed: 202)
+        let p = Self.p, pR = Self.p * Self.r256
+        let pm1 = -Fp.one
+        var values: [Fp] = L.extremes
+        for _ in 0..<40 { values.append(Fp.random(using: &g)) }
+        for (i, a) in values.enumerated() {
+            let b = values[(i * 7 + 3) % values.count], c = values[(i * 5 + 1) % values.count], d = values[(i * 3 + 2) % values.count]
+            // Operands with coefficients up to 2p − 2: unreduced sums, as the m-products get.
+            let x = Fp2Operand(Fp2(a, b), plus: Fp2(pm1, c)), y = Fp2Operand(Fp2(c, d), plus: Fp2(d, pm1))
+            let r = Fp2Dbl.productOffset(x, y)
+            let X0 = L.big(x.c0), X1 = L.big(x.c1), Y0 = L.big(y.c0), Y1 = L.big(y.c1)
+            XCTAssertTrue(X0 < p + p && X1 < p + p && Y0 < p + p && Y1 < p + p)
+            XCTAssertEqual(L.big(r.c0), X0 * Y0 - X1 * Y1 + pR)
+            XCTAssertEqual(L.big(r.c1), X0 * Y1 + X1 * Y0)
+            // The bound every accumulated term obeys: below 9.3p².
+            XCTAssertTrue(L.big(r.c0) * BigInt(10) < BigInt(93) * p * p && L.big(r.c1) * BigInt(10) < BigInt(93) * p * p)
+        }
+    }
+
+    func testExactProductAgainstBothReferences() {
+        var g = TowerRNG(seed: 203)
+        var xs: [Fp12] = (0..<14).map { L.extremeFp12($0) }
+        xs.append(Fp12(Fp6(-.one, -.one, -.one), Fp6(-.one, -.one, -.one)))
+        xs.append(.zero); xs.append(.one)
+        for _ in 0..<60 { xs.append(Fp12.random(using: &g)) }
+        for (i, a) in xs.enumerated() {
+            for b in [xs[(i * 11 + 5) % xs.count], a, xs[xs.count - 1 - i]] {
+                let r = Fp12.productKaratsubaExact(a, b)
+                XCTAssertEqual(r, Fp12.mulReference(a, b), "pair \(i)")
+                XCTAssertEqual(r, Fp12.productFp6Lazy(a, b), "pair \(i)")
+            }
+        }
+    }
+
+    /// The product reads Fp2 coefficients by byte offset: the layout it assumes.
+    func testScratchLayout() {
+        let f = ProductTerms.fp2Stride
+        XCTAssertEqual(f, 64)
+        XCTAssertEqual(MemoryLayout<Fp6>.offset(of: \Fp6.c1), f)
+        XCTAssertEqual(MemoryLayout<Fp6>.offset(of: \Fp6.c2), 2 * f)
+        XCTAssertEqual(MemoryLayout<Fp12>.offset(of: \Fp12.c1), 3 * f)
+        XCTAssertEqual(MemoryLayout<Fp2Operand>.size, MemoryLayout<Fp2>.size)
+        XCTAssertEqual(MemoryLayout<Fp2>.offset(of: \Fp2.c1), 32)
+    }
+}

@@ -1,0 +1,296 @@
+/// The Fp12 product with one reduction per output coefficient and no modular correction between
+/// the products and that reduction.
+///
+/// The formula is the Karatsuba product of `Fp12.mulReference` (Devegili et al., ePrint 2006/471:
+/// Karatsuba over Fp6, each Fp6 product Karatsuba over Fp2): 18 Fp2 products, 54 integer products.
+/// What differs from `Fp6Dbl.product` is how the products are combined:
+///
+/// 1. The 18 Fp2 products are formed once, each by one out-of-line call, straight into a scratch
+///    buffer (`Fp2Dbl.productOffset`): coefficients are exact non-negative integers below 9.3p².
+/// 2. Every one of the 12 output `Fp` coefficients is a signed integer combination of at most 12
+///    of those coefficients and ξ-multiples of at most 9 more. Each is summed exactly in nine
+///    registers (`FpAccumulator`, 576 bits), ξ = 9 + u applied once per output as a shift and an
+///    add, and reduced once (`FpAccumulator.reduced`).
+///
+/// Where the Fp6-level combination stored and reloaded every intermediate double-width value and
+/// corrected each sum modulo p·R (and each multiplication by 9 with a quotient estimate), here a
+/// term costs nine add-with-carry instructions with a memory operand.
+///
+/// The scratch buffers are the only unsafe memory in the tower: `withUnsafeTemporaryAllocation`
+/// inside `productKaratsubaExact`, with fixed indices.
+extension Fp12 {
+    /// Karatsuba over Fp6 with exact accumulation (see the file comment). Cost 54 integer products
+    /// and 12 reductions, as the `Fp6Dbl`-based lazy product (`productFp6Lazy`), with a third
+    /// fewer of the other instructions (callgrind: 17.9k against 21.5k in all).
+    @usableFromInline @inline(never)
+    static func productKaratsubaExact(_ a: Fp12, _ b: Fp12) -> Fp12 {
+        withUnsafePointer(to: a) { pa in
+        withUnsafePointer(to: b) { pb in
+        withProductScratch(orElse: mulReference(a, b)) { sums, sOperands, dA, dB, dS in
+            // The three Fp6 products A = a0·b0, B = a1·b1, S = (a0 + a1)(b0 + b1). A and B read
+            // their operands in place; S's (reduced, so that its Fp2 sums stay below 2p) are
+            // written to sOperands.
+            let x = UnsafeRawPointer(pa), y = UnsafeRawPointer(pb), s = UnsafeMutableRawPointer(sOperands)
+            let f2 = ProductTerms.fp2Stride, f6 = 3 * f2
+            for k in 0..<3 {
+                s.storeBytes(of: x.load(fromByteOffset: k * f2, as: Fp2.self) + x.load(fromByteOffset: f6 + k * f2, as: Fp2.self),
+                             toByteOffset: k * f2, as: Fp2.self)
+                s.storeBytes(of: y.load(fromByteOffset: k * f2, as: Fp2.self) + y.load(fromByteOffset: f6 + k * f2, as: Fp2.self),
+                             toByteOffset: f6 + k * f2, as: Fp2.self)
+            }
+            ProductTerms.multiplyFp6(x, y, sums: sums, into: dA)
+            ProductTerms.multiplyFp6(x + f6, y + f6, sums: sums + 6, into: dB)
+            ProductTerms.multiplyFp6(UnsafeRawPointer(s), UnsafeRawPointer(s + f6), sums: sOperands + 6, into: dS)
+            return ProductTerms.combine(ProductTerms.Products(a: dA, b: dB, s: dS))
+        }}}
+    }
+
+    /// Two operand buffers (12 `Fp2Operand`) and three product buffers (6 `Fp2Dbl`), uninitialised,
+    /// on the stack: five of 768 bytes, because withUnsafeTemporaryAllocation takes the stack only
+    /// up to 1 KiB and mallocs beyond. `fallback` is for an allocation without a base address,
+    /// which does not happen for a non-zero capacity.
+    @inline(__always) static func withProductScratch<R>(
+        orElse fallback: @autoclosure () -> R,
+        _ body: (UnsafeMutablePointer<Fp2Operand>, UnsafeMutablePointer<Fp2Operand>,
+                 UnsafeMutablePointer<Fp2Dbl>, UnsafeMutablePointer<Fp2Dbl>, UnsafeMutablePointer<Fp2Dbl>) -> R
+    ) -> R {
+        withUnsafeTemporaryAllocation(of: Fp2Operand.self, capacity: 12) { sums in
+        withUnsafeTemporaryAllocation(of: Fp2Operand.self, capacity: 12) { sOperands in
+        withUnsafeTemporaryAllocation(of: Fp2Dbl.self, capacity: 6) { dA in
+        withUnsafeTemporaryAllocation(of: Fp2Dbl.self, capacity: 6) { dB in
+        withUnsafeTemporaryAllocation(of: Fp2Dbl.self, capacity: 6) { dS in
+            guard let su = sums.baseAddress, let so = sOperands.baseAddress,
+                  let da = dA.baseAddress, let db = dB.baseAddress, let ds = dS.baseAddress else { return fallback() }
+            return body(su, so, da, db, ds)
+        }}}}}
+    }
+}
+
+/// An operand of `Fp2Dbl.productOffset`: Montgomery limbs that may be an unreduced sum of two
+/// reduced values (each coefficient < 2p), so not an `Fp2`.
+@frozen @usableFromInline
+struct Fp2Operand: Sendable {
+    @usableFromInline var c0: Limbs4
+    @usableFromInline var c1: Limbs4
+    @inlinable @inline(__always) init(c0: Limbs4, c1: Limbs4) { self.c0 = c0; self.c1 = c1 }
+    /// x + y without reduction.
+    @inlinable @inline(__always) init(_ x: Fp2, plus y: Fp2) {
+        c0 = addNoReduce(x.c0.montgomery, y.c0.montgomery); c1 = addNoReduce(x.c1.montgomery, y.c1.montgomery)
+    }
+}
+
+/// The linear combinations of `Fp12.productKaratsubaExact`.
+///
+/// Product j ∈ {v0, v1, v2, m12, m01, m02} of Fp6 product X ∈ {A, B, S} is at `Products.a/b/s[j]`
+/// (v_i = x_i·y_i, m_ij = (x_i + x_j)(y_i + y_j)). An Fp6 Karatsuba product is, coefficient by
+/// coefficient, a plain part plus ξ times a "ξ part":
+///
+///     C0 = v0               + ξ(m12 − v1 − v2)
+///     C1 = m01 − v0 − v1    + ξ(v2)
+///     C2 = m02 − v0 − v2 + v1
+///
+/// and the Fp12 product is c0 = A + v·B = (A.C0 + ξB.C2, A.C1 + B.C0, A.C2 + B.C1), c1 = S − A − B.
+/// Each output Fp2 coefficient is then P + ξT with P and T sums of Fp2 products, so
+/// out.c0 = 9T.c0 − T.c1 + P.c0 and out.c1 = 9T.c1 + T.c0 + P.c1.
+///
+/// Bounds (B = p² ≈ 2^507.2): every term lies in [0, 9.3B) (`Fp2Dbl.productOffset`); T has at
+/// most 9 terms and P at most 12, so |out| < (81 + 9 + 12)·9.3B < 950B < 2^517.1, inside the
+/// |V| < 2^518 that `FpAccumulator.reduced` requires. `LazyReductionTests` checks the bounds.
+@usableFromInline
+enum ProductTerms {
+    /// The three Fp6 products' Fp2 products, six each.
+    @usableFromInline struct Products {
+        let a, b, s: UnsafePointer<Fp2Dbl>
+        @usableFromInline init(a: UnsafeMutablePointer<Fp2Dbl>, b: UnsafeMutablePointer<Fp2Dbl>, s: UnsafeMutablePointer<Fp2Dbl>) {
+            self.a = UnsafePointer(a); self.b = UnsafePointer(b); self.s = UnsafePointer(s)
+        }
+    }
+    static let A = 0, B = 1, S = 2
+    static let v0 = 0, v1 = 1, v2 = 2, m12 = 3, m01 = 4, m02 = 5
+
+    /// The distance between the coefficients of an Fp6 (and between Fp12's halves, 3 of these):
+    /// `LazyReductionTests` checks it against `MemoryLayout.offset(of:)`.
+    static let fp2Stride = MemoryLayout<Fp2>.stride
+
+    /// The six Fp2 products of the Fp6 Karatsuba product x·y into d, for x and y three Fp2
+    /// coefficients each (reduced) at x, x + 64, x + 128: v0, v1, v2 read x and y in place, the
+    /// m-products read the unreduced sums written to sums[0..<6] (x1 + x2, x0 + x1, x0 + x2,
+    /// then y's).
+    @inline(__always) static func multiplyFp6(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer,
+                                              sums: UnsafeMutablePointer<Fp2Operand>, into d: UnsafeMutablePointer<Fp2Dbl>) {
+        let f = fp2Stride
+        let x0 = x.load(as: Fp2.self), x1 = x.load(fromByteOffset: f, as: Fp2.self), x2 = x.load(fromByteOffset: 2 * f, as: Fp2.self)
+        let y0 = y.load(as: Fp2.self), y1 = y.load(fromByteOffset: f, as: Fp2.self), y2 = y.load(fromByteOffset: 2 * f, as: Fp2.self)
+        sums.initialize(to: Fp2Operand(x1, plus: x2)); (sums + 1).initialize(to: Fp2Operand(x0, plus: x1))
+        (sums + 2).initialize(to: Fp2Operand(x0, plus: x2))
+        (sums + 3).initialize(to: Fp2Operand(y1, plus: y2)); (sums + 4).initialize(to: Fp2Operand(y0, plus: y1))
+        (sums + 5).initialize(to: Fp2Operand(y0, plus: y2))
+        let s = UnsafeRawPointer(sums)
+        for j in 0..<3 { Fp2Dbl.productOffset(x + j * f, y + j * f, into: d + j) }
+        for j in 0..<3 { Fp2Dbl.productOffset(s + j * f, s + (3 + j) * f, into: d + 3 + j) }
+    }
+
+    /// ± coefficient k of product j of Fp6 product X.
+    @inline(__always) static func term(_ acc: inout FpAccumulator, _ d: Products, _ X: Int, _ j: Int, _ k: Int, _ negated: Bool) {
+        let p = X == A ? d.a : X == B ? d.b : d.s
+        let x = k == 0 ? p[j].c0 : p[j].c1
+        if negated { acc.subtract(x) } else { acc.add(x) }
+    }
+
+    // The parts of the Fp6 product at base X (coefficient k, sign n).
+    @inline(__always) static func c0Plain(_ a: inout FpAccumulator, _ d: Products, _ X: Int, _ k: Int, _ n: Bool) {
+        term(&a, d, X, v0, k, n)
+    }
+    @inline(__always) static func c0Xi(_ a: inout FpAccumulator, _ d: Products, _ X: Int, _ k: Int, _ n: Bool) {
+        term(&a, d, X, m12, k, n); term(&a, d, X, v1, k, !n); term(&a, d, X, v2, k, !n)
+    }
+    @inline(__always) static func c1Plain(_ a: inout FpAccumulator, _ d: Products, _ X: Int, _ k: Int, _ n: Bool) {
+        term(&a, d, X, m01, k, n); term(&a, d, X, v0, k, !n); term(&a, d, X, v1, k, !n)
+    }
+    @inline(__always) static func c1Xi(_ a: inout FpAccumulator, _ d: Products, _ X: Int, _ k: Int, _ n: Bool) {
+        term(&a, d, X, v2, k, n)
+    }
+    @inline(__always) static func c2Plain(_ a: inout FpAccumulator, _ d: Products, _ X: Int, _ k: Int, _ n: Bool) {
+        term(&a, d, X, m02, k, n); term(&a, d, X, v0, k, !n); term(&a, d, X, v2, k, !n); term(&a, d, X, v1, k, n)
+    }
+
+    /// The six output Fp2 coefficients.
+    enum Output { case c0c0, c0c1, c0c2, c1c0, c1c1, c1c2 }
+
+    /// ±T (component k) of an output:
+    /// c0.c0 = A.C0 + ξB.C2, c0.c1 = A.C1 + B.C0, c0.c2 = A.C2 + B.C1, c1.ci = S.Ci − A.Ci − B.Ci.
+    @inline(__always) static func xi(_ o: Output, _ a: inout FpAccumulator, _ d: Products, _ k: Int, _ n: Bool) {
+        switch o {
+        case .c0c0: c0Xi(&a, d, A, k, n); c2Plain(&a, d, B, k, n)
+        case .c0c1: c1Xi(&a, d, A, k, n); c0Xi(&a, d, B, k, n)
+        case .c0c2: c1Xi(&a, d, B, k, n)
+        case .c1c0: c0Xi(&a, d, S, k, n); c0Xi(&a, d, A, k, !n); c0Xi(&a, d, B, k, !n)
+        case .c1c1: c1Xi(&a, d, S, k, n); c1Xi(&a, d, A, k, !n); c1Xi(&a, d, B, k, !n)
+        case .c1c2: break
+        }
+    }
+    /// +P (component k) of an output.
+    @inline(__always) static func plain(_ o: Output, _ a: inout FpAccumulator, _ d: Products, _ k: Int) {
+        switch o {
+        case .c0c0: c0Plain(&a, d, A, k, false)
+        case .c0c1: c1Plain(&a, d, A, k, false); c0Plain(&a, d, B, k, false)
+        case .c0c2: c2Plain(&a, d, A, k, false); c1Plain(&a, d, B, k, false)
+        case .c1c0: c0Plain(&a, d, S, k, false); c0Plain(&a, d, A, k, true); c0Plain(&a, d, B, k, true)
+        case .c1c1: c1Plain(&a, d, S, k, false); c1Plain(&a, d, A, k, true); c1Plain(&a, d, B, k, true)
+        case .c1c2: c2Plain(&a, d, S, k, false); c2Plain(&a, d, A, k, true); c2Plain(&a, d, B, k, true)
+        }
+    }
+    /// out.c0 = 9T.c0 − T.c1 + P.c0 (k = 0) or out.c1 = 9T.c1 + T.c0 + P.c1 (k = 1), reduced.
+    @inline(__always) static func component(_ o: Output, _ d: Products, _ k: Int) -> Fp {
+        var x = FpAccumulator()
+        if o != .c1c2 {
+            xi(o, &x, d, k, false)
+            x.multiplyByNine()
+            xi(o, &x, d, 1 - k, k == 0)
+        }
+        plain(o, &x, d, k)
+        return x.reduced()
+    }
+
+    // One function per output component: in a body that formed both components, the optimiser
+    // loads each term once for both and spills it; in two, every term is read straight from
+    // memory by the instruction that adds it.
+    @usableFromInline @inline(never) static func c0c0k0(_ d: Products) -> Fp { component(.c0c0, d, 0) }
+    @usableFromInline @inline(never) static func c0c0k1(_ d: Products) -> Fp { component(.c0c0, d, 1) }
+    @usableFromInline @inline(never) static func c0c1k0(_ d: Products) -> Fp { component(.c0c1, d, 0) }
+    @usableFromInline @inline(never) static func c0c1k1(_ d: Products) -> Fp { component(.c0c1, d, 1) }
+    @usableFromInline @inline(never) static func c0c2k0(_ d: Products) -> Fp { component(.c0c2, d, 0) }
+    @usableFromInline @inline(never) static func c0c2k1(_ d: Products) -> Fp { component(.c0c2, d, 1) }
+    @usableFromInline @inline(never) static func c1c0k0(_ d: Products) -> Fp { component(.c1c0, d, 0) }
+    @usableFromInline @inline(never) static func c1c0k1(_ d: Products) -> Fp { component(.c1c0, d, 1) }
+    @usableFromInline @inline(never) static func c1c1k0(_ d: Products) -> Fp { component(.c1c1, d, 0) }
+    @usableFromInline @inline(never) static func c1c1k1(_ d: Products) -> Fp { component(.c1c1, d, 1) }
+    @usableFromInline @inline(never) static func c1c2k0(_ d: Products) -> Fp { component(.c1c2, d, 0) }
+    @usableFromInline @inline(never) static func c1c2k1(_ d: Products) -> Fp { component(.c1c2, d, 1) }
+
+    /// The product from its 18 Fp2 products.
+    @inline(__always) static func combine(_ d: Products) -> Fp12 {
+        Fp12(Fp6(Fp2(c0c0k0(d), c0c0k1(d)), Fp2(c0c1k0(d), c0c1k1(d)), Fp2(c0c2k0(d), c0c2k1(d))),
+             Fp6(Fp2(c1c0k0(d), c1c0k1(d)), Fp2(c1c1k0(d), c1c1k1(d)), Fp2(c1c2k0(d), c1c2k1(d))))
+    }
+}
+
+extension Fp2Dbl {
+    /// Karatsuba as `product`, with both coefficients exact non-negative integers. For operand
+    /// coefficients below 2p (`Fp2Operand`): v0 = a0b0 and v1 = a1b1 are below 4p², the sums
+    /// a0 + a1 and b0 + b1 below 4p < 2^256 and their product below 16p² < 2^512, and
+    /// c0 = v0 − v1 + p·R ∈ (p·R − 4p², p·R + 4p²) ⊂ [0, 9.3p²) (p·R ≈ 5.29p²),
+    /// c1 = a0b1 + a1b0 ∈ [0, 8p²).
+    /// Adding p·R does not change the value after REDC (it is p·R·R⁻¹ = p ≡ 0) and keeps every
+    /// term of an `FpAccumulator` sum non-negative. Cost 3P.
+    @inlinable @inline(__always) static func productOffset(_ a: Fp2Operand, _ b: Fp2Operand) -> Fp2Dbl {
+        let v0 = FpDbl.product(a.c0, b.c0)
+        let v1 = FpDbl.product(a.c1, b.c1)
+        let s = FpDbl.product(addNoReduce(a.c0, a.c1), addNoReduce(b.c0, b.c1))
+        let d = FpDbl.subtractingExact(v0, v1)   // two's complement: v0 − v1 may be negative
+        return Fp2Dbl(FpDbl(lo: d.lo, hi: add256(d.hi, Fp.modulus).0),
+                      FpDbl.subtractingExact(FpDbl.subtractingExact(s, v0), v1))
+    }
+
+    /// `productOffset` of the operands at a and b (an `Fp2` or an `Fp2Operand`: the same layout)
+    /// written to `r`: one call per product, no copies of operands or result.
+    @usableFromInline @inline(never)
+    static func productOffset(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, into r: UnsafeMutablePointer<Fp2Dbl>) {
+        r.initialize(to: productOffset(a.load(as: Fp2Operand.self), b.load(as: Fp2Operand.self)))
+    }
+}
+
+/// A 576-bit two's-complement integer lo + hi·2^256 + top·2^512: an exact sum of double-width
+/// terms. `add`/`subtract` take a non-negative `FpDbl` and cost nine add-with-carry instructions;
+/// `reduced()` maps any value V with |V| < 2^518 to V·R⁻¹ mod p.
+@frozen @usableFromInline
+struct FpAccumulator: Sendable {
+    @usableFromInline var lo: Limbs4 = (0, 0, 0, 0)
+    @usableFromInline var hi: Limbs4 = (0, 0, 0, 0)
+    @usableFromInline var top: UInt64 = 0
+
+    @inlinable @inline(__always) init() {}
+
+    @inlinable @inline(__always) mutating func add(_ x: FpDbl) {
+        let (l, k) = add256(lo, x.lo)
+        let (h, c) = add256(hi, x.hi, carry: k)
+        lo = l; hi = h; top = top &+ c
+    }
+
+    @inlinable @inline(__always) mutating func subtract(_ x: FpDbl) {
+        let (l, k) = subChain256(lo, x.lo)
+        let (h, b) = subChain256(hi, x.hi, borrow: k)
+        lo = l; hi = h; top = top &- b
+    }
+
+    /// self ← 9·self = self + 8·self (mod 2^576; exact while |9·self| < 2^575).
+    @inlinable @inline(__always) mutating func multiplyByNine() {
+        let e: Limbs4 = (lo.0 &<< 3, (lo.1 &<< 3) | (lo.0 &>> 61), (lo.2 &<< 3) | (lo.1 &>> 61), (lo.3 &<< 3) | (lo.2 &>> 61))
+        let f: Limbs4 = ((hi.0 &<< 3) | (lo.3 &>> 61), (hi.1 &<< 3) | (hi.0 &>> 61), (hi.2 &<< 3) | (hi.1 &>> 61), (hi.3 &<< 3) | (hi.2 &>> 61))
+        let g = (top &<< 3) | (hi.3 &>> 61)
+        let (l, k) = add256(lo, e)
+        let (h, c) = add256(hi, f, carry: k)
+        lo = l; hi = h; top = top &+ g &+ c
+    }
+
+    /// V·R⁻¹ mod p for |V| < 2^518. V + 2^9·p·R (≈ 2^518.6) lies in [0, 2^520), so its high part
+    /// H = ⌊(V + 2^9·p·R) / 2^256⌋ is below 2^264 and is taken mod p by one quotient estimate: with
+    /// H' = ⌊H / 2^200⌋ < 2^64 and P' = ⌊p / 2^200⌋ ≈ 2^53.6, q̂ = ⌊H' / (P' + 1)⌋ satisfies
+    /// ⌊H/p⌋ − 1 ≤ q̂ ≤ ⌊H/p⌋ (H/p − H'/(P' + 1) < (H' + P' + 1)/(P'(P' + 1)) < 2^−40, and the
+    /// floor loses less than 1), so H − q̂p < 2p and one conditional subtraction gives h = H mod p
+    /// (only the low four limbs of q̂p are formed: H − q̂p < 2^256). Then lo + h·R < p·R is
+    /// congruent to V + 2^9·p·R modulo p·R, and REDC finishes.
+    @inlinable @inline(__always) func reduced() -> Fp {
+        let m = Fp.modulus
+        let offset: Limbs4 = (m.0 &<< 9, (m.1 &<< 9) | (m.0 &>> 55), (m.2 &<< 9) | (m.1 &>> 55), (m.3 &<< 9) | (m.2 &>> 55))
+        let (t, c) = add256(hi, offset)
+        let t4 = top &+ (m.3 &>> 55) &+ c
+        let q = ((t4 &<< 56) | (t.3 &>> 8)) / ((m.3 &>> 8) &+ 1)
+        let (e0, u0) = mac(q, m.0, 0)
+        let (e1, u1) = mac(q, m.1, e0)
+        let (e2, u2) = mac(q, m.2, e1)
+        let (_, u3) = mac(q, m.3, e2)
+        let h = reduceOnce(sub256(t, (u0, u1, u2, u3)).0, m)
+        return FpDbl(lo: lo, hi: h).reduced()
+    }
+}
