@@ -47,6 +47,27 @@ final class Bench {
         return best
     }
 
+    /// Seconds per call of `a` and of `b`, measured in alternating batches (`rounds` of each, best
+    /// of each kept): for a ratio of two operations, so that a slow spell of a shared machine
+    /// falls on both rather than on one.
+    func timeSideBySide(rounds: Int = 7, minSeconds: Double = 0.1, _ a: () -> Void, _ b: () -> Void) -> (Double, Double) {
+        func batch(_ body: () -> Void) -> Int {
+            var n = 1
+            while true {
+                let t = Self.clock { for _ in 0..<n { body() } }
+                if t >= minSeconds || n >= 1 << 30 { return n }
+                n = t <= 0 ? n * 16 : max(n * 2, Int(Double(n) * minSeconds / t * 1.2))
+            }
+        }
+        let na = batch(a), nb = batch(b)
+        var bestA = Double.infinity, bestB = Double.infinity
+        for _ in 0..<max(rounds, 1) {
+            bestA = min(bestA, Self.clock { for _ in 0..<na { a() } } / Double(na))
+            bestB = min(bestB, Self.clock { for _ in 0..<nb { b() } } / Double(nb))
+        }
+        return (bestA, bestB)
+    }
+
     /// Wall time of one call.
     static func clock(_ body: () -> Void) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -57,7 +78,7 @@ final class Bench {
     func add(_ row: BenchRow) {
         rows.append(row)
         let peer = row.peer.map { " | \(row.peerName ?? "peer") \(Bench.format($0)) | ratio \(String(format: "%.2f", row.ours / $0))" } ?? ""
-        print("\(row.section) · \(row.operation): \(Bench.format(row.ours))\(peer)")
+        print("\(row.section) · \(row.operation): \(Bench.format(row.ours))\(peer)\(row.note.isEmpty ? "" : " (\(row.note))")")
     }
 
     static func format(_ seconds: Double) -> String {
