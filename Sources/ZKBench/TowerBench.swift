@@ -6,50 +6,40 @@ import BN254
 enum TowerBench {
     static func run(_ b: Bench) {
         let mcl = Peers.run("mcl_peer.py", ["fields"])
-        var u = Fp.random(), v = Fp.random()
         // As in FieldBench: 1000 dependent multiplies per timed call, so the closure call and the
         // captured variables' memory round trip are not part of the unit.
-        let fpMul = b.time { for _ in 0..<FieldBench.inner { u = u * v } } / Double(FieldBench.inner)
-        blackHole(u); blackHole(v)
+        var u = Fp.random(), v = Fp.random()
+
+        // Every row below is timed side by side with the Fp multiply (alternating batches), each
+        // as 16 dependent operations per closure call like the 1000-multiply Fp unit, so that a
+        // ratio carries neither a slow spell of the shared machine nor the closure call.
+        func sideBySide(_ op: () -> Void) -> (time: Double, fpMul: Double) {
+            let (m, t) = b.timeSideBySide({ for _ in 0..<FieldBench.inner { u = u * v } }, { for _ in 0..<16 { op() } })
+            return (t / 16, m / Double(FieldBench.inner))
+        }
+        func row(_ operation: String, _ r: (time: Double, fpMul: Double), peer: Double? = nil, bar: String = "") {
+            let unit = String(format: "%.1f× Fp mul%@ (Fp mul %.1f ns side by side)", r.time / r.fpMul, bar, r.fpMul * 1e9)
+            b.add(BenchRow(section: "tower", operation: operation, ours: r.time, peer: peer, peerName: peer == nil ? nil : "mcl",
+                           note: peer == nil ? unit : unit + "; mcl figure ±30–50% (ctypes overhead)"))
+        }
 
         var x = Fp2.random(), y = Fp2.random()
-        let fp2Mul = b.time { x = x * y; blackHole(x) }   // the sink inside: the loop was optimised away otherwise
-        blackHole(x)
-        b.add(BenchRow(section: "tower", operation: "Fp2 multiply", ours: fp2Mul,
-                       note: String(format: "%.1f× Fp mul", fp2Mul / fpMul)))
-        let fp2Sqr = b.time { x = x.squared(); blackHole(x) }
-        blackHole(x)
-        b.add(BenchRow(section: "tower", operation: "Fp2 square", ours: fp2Sqr,
-                       note: String(format: "%.1f× Fp mul", fp2Sqr / fpMul)))
+        row("Fp2 multiply", sideBySide { x = x * y })
+        row("Fp2 square", sideBySide { x = x.squared() })
+        blackHole(x); blackHole(y)
 
         var f = Fp12.random(), g = Fp12.random()
-        // The bar is a ratio: the Fp12 product and the Fp multiply in alternating batches, each
-        // timed as a loop of dependent operations inside one closure call (16 products, 1000
-        // multiplies), so that neither figure carries the closure call and its captured state.
-        let (fpMulSide, fp12Side) = b.timeSideBySide({ for _ in 0..<FieldBench.inner { u = u * v } },
-                                                     { for _ in 0..<16 { f = f * g } })
-        let fpMulRatioUnit = fpMulSide / Double(FieldBench.inner), fp12Mul = fp12Side / 16
-        blackHole(f); blackHole(g); blackHole(u)
-        b.add(BenchRow(section: "tower", operation: "Fp12 multiply", ours: fp12Mul, peer: mcl?["Fp12 multiply"], peerName: "mcl",
-                       note: String(format: "%.1f× Fp mul (bar ≤ 60; the two timed side by side, Fp mul %.1f ns); mcl figure ±30–50%% (ctypes overhead)",
-                                    fp12Mul / fpMulRatioUnit, fpMulRatioUnit * 1e9)))
-        let fp12Sqr = b.time { f = f.squared() }
-        blackHole(f)
-        b.add(BenchRow(section: "tower", operation: "Fp12 square", ours: fp12Sqr, peer: mcl?["Fp12 square"], peerName: "mcl",
-                       note: String(format: "%.1f× Fp mul; mcl figure ±30–50%% (ctypes overhead)", fp12Sqr / fpMul)))
+        row("Fp12 multiply", sideBySide { f = f * g }, peer: mcl?["Fp12 multiply"], bar: ", bar ≤ 60")
+        row("Fp12 square", sideBySide { f = f.squared() }, peer: mcl?["Fp12 square"])
         // a cyclotomic element for the Granger–Scott squaring
         if let inv = f.inverse() {
             var c = f.conjugate * inv
             c = c.frobenius(2) * c
-            let cyc = b.time { c = c.cyclotomicSquared() }
+            row("Fp12 cyclotomic square", sideBySide { c = c.cyclotomicSquared() })
             blackHole(c)
-            b.add(BenchRow(section: "tower", operation: "Fp12 cyclotomic square", ours: cyc,
-                           note: String(format: "%.1f× Fp mul", cyc / fpMul)))
         }
         let l0 = Fp2.random(), l3 = Fp2.random(), l4 = Fp2.random()
-        let sparse = b.time { f = f.mulBy034(l0, l3, l4) }
-        blackHole(f)
-        b.add(BenchRow(section: "tower", operation: "Fp12 × line (mulBy034)", ours: sparse,
-                       note: String(format: "%.1f× Fp mul", sparse / fpMul)))
+        row("Fp12 × line (mulBy034)", sideBySide { f = f.mulBy034(l0, l3, l4) })
+        blackHole(f); blackHole(g); blackHole(u); blackHole(v)
     }
 }
