@@ -72,7 +72,6 @@ extension Fp12 {
 struct Fp2Operand: Sendable {
     @usableFromInline var c0: Limbs4
     @usableFromInline var c1: Limbs4
-    @inlinable @inline(__always) init(c0: Limbs4, c1: Limbs4) { self.c0 = c0; self.c1 = c1 }
     /// x + y without reduction.
     @inlinable @inline(__always) init(_ x: Fp2, plus y: Fp2) {
         c0 = addNoReduce(x.c0.montgomery, y.c0.montgomery); c1 = addNoReduce(x.c1.montgomery, y.c1.montgomery)
@@ -274,23 +273,13 @@ struct FpAccumulator: Sendable {
     }
 
     /// V·R⁻¹ mod p for |V| < 2^518. V + 2^9·p·R (≈ 2^518.6) lies in [0, 2^520), so its high part
-    /// H = ⌊(V + 2^9·p·R) / 2^256⌋ is below 2^264 and is taken mod p by one quotient estimate: with
-    /// H' = ⌊H / 2^200⌋ < 2^64 and P' = ⌊p / 2^200⌋ ≈ 2^53.6, q̂ = ⌊H' / (P' + 1)⌋ satisfies
-    /// ⌊H/p⌋ − 1 ≤ q̂ ≤ ⌊H/p⌋ (H/p − H'/(P' + 1) < (H' + P' + 1)/(P'(P' + 1)) < 2^−40, and the
-    /// floor loses less than 1), so H − q̂p < 2p and one conditional subtraction gives h = H mod p
-    /// (only the low four limbs of q̂p are formed: H − q̂p < 2^256). Then lo + h·R < p·R is
-    /// congruent to V + 2^9·p·R modulo p·R, and REDC finishes.
+    /// H = ⌊(V + 2^9·p·R) / 2^256⌋ is below 2^264 and `highModP` takes it to h = H mod p. Then
+    /// lo + h·R < p·R is congruent to V + 2^9·p·R modulo p·R, and REDC finishes.
     @inlinable @inline(__always) func reduced() -> Fp {
         let m = Fp.modulus
         let offset: Limbs4 = (m.0 &<< 9, (m.1 &<< 9) | (m.0 &>> 55), (m.2 &<< 9) | (m.1 &>> 55), (m.3 &<< 9) | (m.2 &>> 55))
         let (t, c) = add256(hi, offset)
-        let t4 = top &+ (m.3 &>> 55) &+ c
-        let q = ((t4 &<< 56) | (t.3 &>> 8)) / ((m.3 &>> 8) &+ 1)
-        let (e0, u0) = mac(q, m.0, 0)
-        let (e1, u1) = mac(q, m.1, e0)
-        let (e2, u2) = mac(q, m.2, e1)
-        let (_, u3) = mac(q, m.3, e2)
-        let h = reduceOnce(sub256(t, (u0, u1, u2, u3)).0, m)
+        let h = highModP(t, top &+ (m.3 &>> 55) &+ c)
         return FpDbl(lo: lo, hi: h).reduced()
     }
 }

@@ -109,13 +109,10 @@ struct FpDbl: Sendable {
     }
 
     /// 9·self mod p·R (for multiplication by ξ = 9 + u), by a multiply-by-9 and one quotient
-    /// estimate instead of three doublings and an addition (a latency chain of four modular adds).
-    ///
-    /// 9·lo = lo' + c·2^256 with c ≤ 8; the high half T = 9·hi + c < 9p + 9 < 2^257 is reduced mod p:
-    /// q̂ = ⌊⌊T / 2^193⌋ / (⌊p / 2^193⌋ + 1)⌋ satisfies q̂ ≤ ⌊T/p⌋ ≤ q̂ + 1, so T − q̂p < 2p and one
-    /// conditional subtraction finishes it (T − q̂p < 2^256, so only the low four limbs are formed).
+    /// estimate instead of three doublings and an addition (a latency chain of four modular adds):
+    /// 9·lo = lo' + c·2^256 with c ≤ 8, and the high half 9·hi + c < 9p + 9 < 2^257 is reduced
+    /// mod p by `highModP`.
     @inlinable @inline(__always) func timesNine() -> FpDbl {
-        let m = Fp.modulus
         let (c0, l0) = mac(lo.0, 9, 0)
         let (c1, l1) = mac(lo.1, 9, c0)
         let (c2, l2) = mac(lo.2, 9, c1)
@@ -124,14 +121,24 @@ struct FpDbl: Sendable {
         let (d1, t1) = mac(hi.1, 9, d0)
         let (d2, t2) = mac(hi.2, 9, d1)
         let (t4, t3) = mac(hi.3, 9, d2)
-        let q = ((t4 &<< 63) | (t3 &>> 1)) / ((m.3 &>> 1) &+ 1)
-        let (e0, u0) = mac(q, m.0, 0)
-        let (e1, u1) = mac(q, m.1, e0)
-        let (e2, u2) = mac(q, m.2, e1)
-        let (_, u3) = mac(q, m.3, e2)
-        let (h, _) = sub256((t0, t1, t2, t3), (u0, u1, u2, u3))
-        return FpDbl(lo: (l0, l1, l2, l3), hi: reduceOnce(h, m))
+        return FpDbl(lo: (l0, l1, l2, l3), hi: highModP((t0, t1, t2, t3), t4))
     }
+}
+
+/// H mod p for H = t + t4·2^256 < 2^264 (t4 < 2^8), by one quotient estimate: with
+/// H' = ⌊H / 2^200⌋ < 2^64 and P' = ⌊p / 2^200⌋ ≈ 2^53.6, q̂ = ⌊H' / (P' + 1)⌋ satisfies
+/// ⌊H/p⌋ − 1 ≤ q̂ ≤ ⌊H/p⌋ (H/p − H'/(P' + 1) < (H' + P' + 1)/(P'(P' + 1)) < 2^−40, and the floor
+/// loses less than 1), so H − q̂p < 2p and one conditional subtraction finishes it (only the low
+/// four limbs of q̂p are formed: H − q̂p < 2^256). The division is by a constant (a multiply).
+@inlinable @inline(__always)
+func highModP(_ t: Limbs4, _ t4: UInt64) -> Limbs4 {
+    let m = Fp.modulus
+    let q = ((t4 &<< 56) | (t.3 &>> 8)) / ((m.3 &>> 8) &+ 1)
+    let (e0, u0) = mac(q, m.0, 0)
+    let (e1, u1) = mac(q, m.1, e0)
+    let (e2, u2) = mac(q, m.2, e1)
+    let (_, u3) = mac(q, m.3, e2)
+    return reduceOnce(sub256(t, (u0, u1, u2, u3)).0, m)
 }
 
 /// a + b without reduction (< 2p for reduced inputs): an operand of `FpDbl.product`.

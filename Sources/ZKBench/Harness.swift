@@ -29,17 +29,8 @@ final class Bench {
 
     /// Seconds per call of `body`, the best of `rounds` batches each lasting at least `minSeconds`.
     func time(rounds: Int = 3, minSeconds: Double = 0.2, _ body: () -> Void) -> Double {
-        var best = Double.infinity
-        var iterations = 1
-        // Find a batch size that lasts minSeconds.
-        while true {
-            let t = Self.clock { for _ in 0..<iterations { body() } }
-            if t >= minSeconds || iterations >= 1 << 30 {
-                best = t / Double(iterations)
-                break
-            }
-            iterations = t <= 0 ? iterations * 16 : max(iterations * 2, Int(Double(iterations) * minSeconds / t * 1.2))
-        }
+        let (iterations, first) = Self.batchSize(minSeconds: minSeconds, body)
+        var best = first
         for _ in 1..<max(rounds, 1) {
             let t = Self.clock { for _ in 0..<iterations { body() } }
             best = min(best, t / Double(iterations))
@@ -51,21 +42,23 @@ final class Bench {
     /// of each kept): for a ratio of two operations, so that a slow spell of a shared machine
     /// falls on both rather than on one.
     func timeSideBySide(rounds: Int = 7, minSeconds: Double = 0.1, _ a: () -> Void, _ b: () -> Void) -> (Double, Double) {
-        func batch(_ body: () -> Void) -> Int {
-            var n = 1
-            while true {
-                let t = Self.clock { for _ in 0..<n { body() } }
-                if t >= minSeconds || n >= 1 << 30 { return n }
-                n = t <= 0 ? n * 16 : max(n * 2, Int(Double(n) * minSeconds / t * 1.2))
-            }
-        }
-        let na = batch(a), nb = batch(b)
+        let na = Self.batchSize(minSeconds: minSeconds, a).iterations, nb = Self.batchSize(minSeconds: minSeconds, b).iterations
         var bestA = Double.infinity, bestB = Double.infinity
         for _ in 0..<max(rounds, 1) {
             bestA = min(bestA, Self.clock { for _ in 0..<na { a() } } / Double(na))
             bestB = min(bestB, Self.clock { for _ in 0..<nb { b() } } / Double(nb))
         }
         return (bestA, bestB)
+    }
+
+    /// A batch size whose run lasts at least minSeconds, and the seconds per call of that run.
+    static func batchSize(minSeconds: Double, _ body: () -> Void) -> (iterations: Int, perCall: Double) {
+        var n = 1
+        while true {
+            let t = clock { for _ in 0..<n { body() } }
+            if t >= minSeconds || n >= 1 << 30 { return (n, t / Double(n)) }
+            n = t <= 0 ? n * 16 : max(n * 2, Int(Double(n) * minSeconds / t * 1.2))
+        }
     }
 
     /// Wall time of one call.

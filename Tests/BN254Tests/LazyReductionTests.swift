@@ -154,6 +154,20 @@ final class ExactProductTests: XCTestCase {
         XCTAssertNotEqual(acc.reduced(), good)
     }
 
+    /// The shared high-part reduction of `timesNine` and `FpAccumulator.reduced`, over its whole
+    /// domain H < 2^264: edges (0, p − 1, p, multiples of p and their neighbours, 2^264 − 1) and random.
+    func testHighModPAgainstGMP() {
+        var g = TowerRNG(seed: 204)
+        let p = Self.p, top = (BigInt(1) << 264) - BigInt(1)
+        var hs: [BigInt] = [BigInt(0), BigInt(1), p - BigInt(1), p, p + BigInt(1), top, top - p]
+        for k in [2, 9, 255, 1000, 1300] { hs += [p * BigInt(k) - BigInt(1), p * BigInt(k), p * BigInt(k) + BigInt(1)] }
+        for _ in 0..<500 { hs.append(BigInt(limbs: (0..<5).map { i in i == 4 ? g.next() >> 56 : g.next() })) }
+        for h in hs where h <= top {
+            let l = h.limbs(count: 5) ?? [0, 0, 0, 0, 0]
+            XCTAssertEqual(L.big(highModP((l[0], l[1], l[2], l[3]), l[4])), L.md(h, p), "H = \(h)")
+        }
+    }
+
     func testProductOffsetIsExactOnUnreducedOperands() {
         var g = TowerRNG(seed: 202)
         let p = Self.p, pR = Self.p * Self.r256
