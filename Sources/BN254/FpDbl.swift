@@ -49,7 +49,8 @@ struct FpDbl: Sendable {
     @inlinable @inline(__always) static func product(_ a: Fp, _ b: Fp) -> FpDbl { product(a.montgomery, b.montgomery) }
 
     /// Montgomery reduction: self·R⁻¹ mod p, i.e. the `Fp` whose Montgomery form is that value.
-    /// Four rows of 4 multiplies; the result is < 2p before the final conditional subtraction.
+    /// Four rows of 4 multiplies (the low one only for its carry, `montLowCarry`); the result is
+    /// < 2p before the final conditional subtraction.
     @inlinable @inline(__always) func reduced() -> Fp {
         let m = Fp.modulus, inv = Fp.montgomeryInverse
         var t0 = lo.0, t1 = lo.1, t2 = lo.2, t3 = lo.3
@@ -57,28 +58,28 @@ struct FpDbl: Sendable {
         var c: UInt64, k: UInt64, x: UInt64
 
         var q = t0 &* inv
-        (c, _) = mac(q, m.0, t0)
+        c = montLowCarry(q, m.0, t0)
         (c, t1) = mac(q, m.1, t1, c)
         (c, t2) = mac(q, m.2, t2, c)
         (c, t3) = mac(q, m.3, t3, c)
         (t4, k) = adc(t4, c, 0)
 
         q = t1 &* inv
-        (c, _) = mac(q, m.0, t1)
+        c = montLowCarry(q, m.0, t1)
         (c, t2) = mac(q, m.1, t2, c)
         (c, t3) = mac(q, m.2, t3, c)
         (c, t4) = mac(q, m.3, t4, c)
         (t5, x) = adc(t5, c, k); k = x
 
         q = t2 &* inv
-        (c, _) = mac(q, m.0, t2)
+        c = montLowCarry(q, m.0, t2)
         (c, t3) = mac(q, m.1, t3, c)
         (c, t4) = mac(q, m.2, t4, c)
         (c, t5) = mac(q, m.3, t5, c)
         (t6, x) = adc(t6, c, k); k = x
 
         q = t3 &* inv
-        (c, _) = mac(q, m.0, t3)
+        c = montLowCarry(q, m.0, t3)
         (c, t4) = mac(q, m.1, t4, c)
         (c, t5) = mac(q, m.2, t5, c)
         (c, t6) = mac(q, m.3, t6, c)

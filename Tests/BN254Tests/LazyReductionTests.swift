@@ -52,6 +52,42 @@ final class LazyReductionTests: XCTestCase {
         }
     }
 
+    /// Montgomery multiplication and REDC take the carry out of each row's low limb as t ≠ 0
+    /// (`montLowCarry`) instead of adding lo(q·m0). Random inputs almost never make t = 0 in a
+    /// row, so here Montgomery forms with zero and saturated limbs do, against GMP, for both moduli.
+    func testMontgomeryRowsWithZeroLowLimbsAgainstGMP() {
+        func check<F: PrimeField>(_: F.Type) {
+            let m = F.modulusBigInt, rInv = Self.r256.invMod(m) ?? BigInt(0)
+            var g = TowerRNG(seed: 104)
+            var forms: [Limbs4] = []
+            // Every pattern of limbs drawn from {0, 1, 2^64 − 1, random}, kept below m.
+            for code in 0..<256 {
+                var l = [UInt64](repeating: 0, count: 4)
+                for i in 0..<4 { l[i] = [0, 1, ~0, g.next()][(code >> (2 * i)) & 3] }
+                let x = BigInt(limbs: l)
+                if x < m { forms.append((l[0], l[1], l[2], l[3])) }
+            }
+            XCTAssertGreaterThan(forms.count, 100)
+            for (i, a) in forms.enumerated() {
+                for b in [forms[(i * 7 + 3) % forms.count], forms[(i * 13 + 5) % forms.count], (0, 0, 0, 1), (0, 0, 1, 0)] {
+                    let A = Self.big(a), B = Self.big(b)
+                    XCTAssertEqual(Self.big((F(montgomery: a) * F(montgomery: b)).montgomery), Self.md(A * B * rInv, m),
+                                   "\(F.self): \(A) · \(B)")
+                }
+            }
+        }
+        check(Fp.self)
+        check(Fr.self)
+        // REDC of double-width values whose low limbs are zero (t = 0 in one or more rows).
+        let p = Self.p, rInv = Self.r256.invMod(p) ?? BigInt(0)
+        let his: [Limbs4] = [(0, 0, 0, 0), (1, 0, 0, 0), (~0, ~0, ~0, Fp.modulus.3 - 1), (Fp.modulus.0 - 1, Fp.modulus.1, Fp.modulus.2, Fp.modulus.3)]
+        let los: [Limbs4] = [(0, 0, 0, 0), (0, 1, 0, 0), (0, 0, 0, ~0), (1, 0, 0, 0), (0, ~0, 0, ~0), (0, 0, 5, 0)]
+        for hi in his { for lo in los {
+            let d = FpDbl(lo: lo, hi: hi)
+            XCTAssertEqual(Self.big(d.reduced().montgomery), Self.md(Self.big(d) * rInv, p), "REDC of \(Self.big(d))")
+        }}
+    }
+
     func testFp2ProductAgainstReference() {
         var g = TowerRNG(seed: 102)
         let ex = Self.extremes
