@@ -262,6 +262,23 @@ struct FpAccumulator: Sendable {
         lo = l; hi = h; top = top &- b
     }
 
+    /// self ± c·x for a small constant c (x < 2^512, c < 2^9): c·x as nine limbs (eight
+    /// multiplies), then one add or subtract chain. For a term that enters a sum more than once,
+    /// so that it is read once.
+    @inlinable @inline(__always) mutating func add(_ x: FpDbl, times c: UInt64, negated: Bool) {
+        let (k0, l0) = mac(x.lo.0, c, 0), (k1, l1) = mac(x.lo.1, c, k0), (k2, l2) = mac(x.lo.2, c, k1), (k3, l3) = mac(x.lo.3, c, k2)
+        let (j0, h0) = mac(x.hi.0, c, k3), (j1, h1) = mac(x.hi.1, c, j0), (j2, h2) = mac(x.hi.2, c, j1), (t, h3) = mac(x.hi.3, c, j2)
+        if negated {
+            let (l, k) = subChain256(lo, (l0, l1, l2, l3))
+            let (h, b) = subChain256(hi, (h0, h1, h2, h3), borrow: k)
+            lo = l; hi = h; top = top &- t &- b
+        } else {
+            let (l, k) = add256(lo, (l0, l1, l2, l3))
+            let (h, carry) = add256(hi, (h0, h1, h2, h3), carry: k)
+            lo = l; hi = h; top = top &+ t &+ carry
+        }
+    }
+
     /// self ← 9·self = self + 8·self (mod 2^576; exact while |9·self| < 2^575).
     @inlinable @inline(__always) mutating func multiplyByNine() {
         let e: Limbs4 = (lo.0 &<< 3, (lo.1 &<< 3) | (lo.0 &>> 61), (lo.2 &<< 3) | (lo.1 &>> 61), (lo.3 &<< 3) | (lo.2 &>> 61))
@@ -281,5 +298,144 @@ struct FpAccumulator: Sendable {
         let (t, c) = add256(hi, offset)
         let h = highModP(t, top &+ (m.3 &>> 55) &+ c)
         return FpDbl(lo: lo, hi: h).reduced()
+    }
+}
+
+/// The Fp12 square by the same exact accumulation as `productKaratsubaExact`.
+///
+/// The formula is `squaredReference`'s (complex squaring over Fp6, Devegili et al., ePrint
+/// 2006/471, §5.2): with X = c0·c1 and Y = (c0 + c1)(c0 + v·c1), two Fp6 Karatsuba products,
+/// 12 Fp2 products in all,
+///
+///     out.c0 = Y − X − v·X = (Y.C0 − X.C0 − ξX.C2, Y.C1 − X.C1 − X.C0, Y.C2 − X.C2 − X.C1),
+///     out.c1 = 2X.
+///
+/// X's products sit where the multiply keeps A's, Y's where it keeps S's, and every output is
+/// again P + ξT summed exactly in an `FpAccumulator` and reduced once; out.c1 is doubled after
+/// its reduction (one modular addition per coefficient).
+///
+/// The sums, once written out, cancel and merge (`SquareTerms`): 50 term reads per output
+/// coefficient against 68 for the Fp6-level expressions.
+extension Fp12 {
+    /// The square (see above). Cost 36 integer products and 12 reductions, against 54 and 12
+    /// for a product.
+    @usableFromInline @inline(never)
+    static func squareKaratsubaExact(_ a: Fp12) -> Fp12 {
+        withUnsafePointer(to: a) { pa in
+        withProductScratch(orElse: a.squaredReference()) { sums, sOperands, dX, _, dY in
+            // Y's operands c0 + c1 and c0 + v·c1 (reduced: their Fp2 sums inside the Fp6
+            // product must stay below 2p) into sOperands; X reads c0 and c1 in place.
+            let x = UnsafeRawPointer(pa), s = UnsafeMutableRawPointer(sOperands)
+            let f2 = ProductTerms.fp2Stride, f6 = 3 * f2
+            let vc1 = a.c1.mulByNonResidue()
+            s.storeBytes(of: a.c0 + a.c1, as: Fp6.self)
+            s.storeBytes(of: a.c0 + vc1, toByteOffset: f6, as: Fp6.self)
+            ProductTerms.multiplyFp6(x, x + f6, sums: sums, into: dX)
+            ProductTerms.multiplyFp6(UnsafeRawPointer(s), UnsafeRawPointer(s + f6), sums: sums + 6, into: dY)
+            return SquareTerms.combine(ProductTerms.Products(a: dX, b: dX, s: dY))
+        }}
+    }
+}
+
+/// The linear combinations of `Fp12.squareKaratsubaExact`: X's Fp2 products at `Products.a`,
+/// Y's at `Products.s`, in `ProductTerms`' order and notation.
+///
+/// Written out from the Fp6 coefficients, the parts cancel and merge. With x.j the coefficient
+/// of product j of X (and y.j of Y), each output is P + ξT:
+///
+///     c0.c0: T = y.m12 − y.v1 − y.v2 − x.m12 − x.m02 + x.v0 + 2x.v2,  P = y.v0 − x.v0
+///     c0.c1: T = y.v2 − x.m12 + x.v1,  P = y.m01 − y.v0 − y.v1 − x.m01 + x.v1
+///     c0.c2: T = −x.v2,  P = y.m02 − y.v0 − y.v2 + y.v1 − x.m02 − x.m01 + 2x.v0 + x.v2
+///     c1.c0: T = x.m12 − x.v1 − x.v2,  P = x.v0                     (X.C0, doubled later)
+///     c1.c1: T = x.v2,  P = x.m01 − x.v0 − x.v1                     (X.C1)
+///     c1.c2: P = x.m02 − x.v0 − x.v2 + x.v1                          (X.C2)
+///
+/// Component k of an output is 9T.k ± T.(1 − k) + P.k, so a product in both T and P (x.v0 in
+/// c0.c0, x.v1 in c0.c1, x.v2 in c0.c2) enters component k with one merged coefficient
+/// (8, 10, −8), added once as c·x: a term read twice is kept in registers by the optimiser and
+/// spilled. Bound: Σ|coefficient| is largest for c0.c0, 9·8 + 8 + 2 = 82, so every sum is below
+/// 82·9.3p² < 2^516.8, inside `FpAccumulator.reduced`'s 2^518.
+@usableFromInline
+enum SquareTerms {
+    @usableFromInline typealias T = ProductTerms
+    static let X = T.A, Y = T.S
+    static let v0 = T.v0, v1 = T.v1, v2 = T.v2, m12 = T.m12, m01 = T.m01, m02 = T.m02
+
+    enum Output { case c0c0, c0c1, c0c2, c1c0, c1c1, c1c2 }
+
+    /// c times coefficient k of product j of X or Y (c a small constant).
+    @inline(__always) static func term(_ a: inout FpAccumulator, _ d: T.Products, _ src: Int, _ j: Int, _ k: Int, _ c: Int) {
+        let p = src == X ? d.a : d.s
+        let x = k == 0 ? p[j].c0 : p[j].c1
+        switch c {
+        case 1: a.add(x)
+        case -1: a.subtract(x)
+        default: a.add(x, times: UInt64(c.magnitude), negated: c < 0)
+        }
+    }
+
+    /// sign·T (coefficient k). `merged`: leave out the product that P also has (it is added
+    /// with the merged coefficient by `plain`).
+    @inline(__always) static func xi(_ o: Output, _ a: inout FpAccumulator, _ d: T.Products, _ k: Int, _ sign: Int, merged: Bool) {
+        switch o {
+        case .c0c0:
+            term(&a, d, Y, m12, k, sign); term(&a, d, Y, v1, k, -sign); term(&a, d, Y, v2, k, -sign)
+            term(&a, d, X, m12, k, -sign); term(&a, d, X, m02, k, -sign); term(&a, d, X, v2, k, 2 * sign)
+            if !merged { term(&a, d, X, v0, k, sign) }
+        case .c0c1:
+            term(&a, d, Y, v2, k, sign); term(&a, d, X, m12, k, -sign)
+            if !merged { term(&a, d, X, v1, k, sign) }
+        case .c0c2:
+            if !merged { term(&a, d, X, v2, k, -sign) }
+        case .c1c0: term(&a, d, X, m12, k, sign); term(&a, d, X, v1, k, -sign); term(&a, d, X, v2, k, -sign)
+        case .c1c1: term(&a, d, X, v2, k, sign)
+        case .c1c2: break
+        }
+    }
+    /// P (coefficient k), with the merged coefficients 9·(T's) + (P's) where T and P share a product.
+    @inline(__always) static func plain(_ o: Output, _ a: inout FpAccumulator, _ d: T.Products, _ k: Int) {
+        switch o {
+        case .c0c0: term(&a, d, Y, v0, k, 1); term(&a, d, X, v0, k, 9 - 1)
+        case .c0c1:
+            term(&a, d, Y, m01, k, 1); term(&a, d, Y, v0, k, -1); term(&a, d, Y, v1, k, -1)
+            term(&a, d, X, m01, k, -1); term(&a, d, X, v1, k, 9 + 1)
+        case .c0c2:
+            term(&a, d, Y, m02, k, 1); term(&a, d, Y, v0, k, -1); term(&a, d, Y, v2, k, -1); term(&a, d, Y, v1, k, 1)
+            term(&a, d, X, m02, k, -1); term(&a, d, X, m01, k, -1); term(&a, d, X, v0, k, 2); term(&a, d, X, v2, k, -9 + 1)
+        case .c1c0: term(&a, d, X, v0, k, 1)
+        case .c1c1: term(&a, d, X, m01, k, 1); term(&a, d, X, v0, k, -1); term(&a, d, X, v1, k, -1)
+        case .c1c2: term(&a, d, X, m02, k, 1); term(&a, d, X, v0, k, -1); term(&a, d, X, v2, k, -1); term(&a, d, X, v1, k, 1)
+        }
+    }
+    /// out.c0 = 9T.c0 − T.c1 + P.c0 (k = 0) or out.c1 = 9T.c1 + T.c0 + P.c1 (k = 1), reduced.
+    @inline(__always) static func component(_ o: Output, _ d: T.Products, _ k: Int) -> Fp {
+        var x = FpAccumulator()
+        if o != .c1c2 {
+            xi(o, &x, d, k, 1, merged: true)
+            x.multiplyByNine()
+            xi(o, &x, d, 1 - k, k == 0 ? -1 : 1, merged: false)
+        }
+        plain(o, &x, d, k)
+        return x.reduced()
+    }
+
+    // One function per output component, as in `ProductTerms` (and for the same reason).
+    @usableFromInline @inline(never) static func c0c0k0(_ d: T.Products) -> Fp { component(.c0c0, d, 0) }
+    @usableFromInline @inline(never) static func c0c0k1(_ d: T.Products) -> Fp { component(.c0c0, d, 1) }
+    @usableFromInline @inline(never) static func c0c1k0(_ d: T.Products) -> Fp { component(.c0c1, d, 0) }
+    @usableFromInline @inline(never) static func c0c1k1(_ d: T.Products) -> Fp { component(.c0c1, d, 1) }
+    @usableFromInline @inline(never) static func c0c2k0(_ d: T.Products) -> Fp { component(.c0c2, d, 0) }
+    @usableFromInline @inline(never) static func c0c2k1(_ d: T.Products) -> Fp { component(.c0c2, d, 1) }
+    @usableFromInline @inline(never) static func c1c0k0(_ d: T.Products) -> Fp { component(.c1c0, d, 0) }
+    @usableFromInline @inline(never) static func c1c0k1(_ d: T.Products) -> Fp { component(.c1c0, d, 1) }
+    @usableFromInline @inline(never) static func c1c1k0(_ d: T.Products) -> Fp { component(.c1c1, d, 0) }
+    @usableFromInline @inline(never) static func c1c1k1(_ d: T.Products) -> Fp { component(.c1c1, d, 1) }
+    @usableFromInline @inline(never) static func c1c2k0(_ d: T.Products) -> Fp { component(.c1c2, d, 0) }
+    @usableFromInline @inline(never) static func c1c2k1(_ d: T.Products) -> Fp { component(.c1c2, d, 1) }
+
+    /// The square from its 12 Fp2 products.
+    @inline(__always) static func combine(_ d: T.Products) -> Fp12 {
+        Fp12(Fp6(Fp2(c0c0k0(d), c0c0k1(d)), Fp2(c0c1k0(d), c0c1k1(d)), Fp2(c0c2k0(d), c0c2k1(d))),
+             Fp6(Fp2(c1c0k0(d), c1c0k1(d)).doubled(), Fp2(c1c1k0(d), c1c1k1(d)).doubled(), Fp2(c1c2k0(d), c1c2k1(d)).doubled()))
     }
 }

@@ -34,7 +34,7 @@
     public static func * (a: Fp12, b: Fp12) -> Fp12 { productKaratsubaExact(a, b) }
 
     /// The same product combined at the Fp6 level (`Fp6Dbl`): the lazy-reduction form that
-    /// `squared()` and `mulBy034` use, kept as a second reference for `productKaratsubaExact`.
+    /// `mulBy034` uses, kept as a second reference for `productKaratsubaExact`.
     static func productFp6Lazy(_ a: Fp12, _ b: Fp12) -> Fp12 {
         let aa = Fp6Dbl.product(a.c0, b.c0)
         let bb = Fp6Dbl.product(a.c1, b.c1)
@@ -54,8 +54,13 @@
     }
 
     /// Complex squaring over Fp6: ab = a0a1, c0 = (a0 + a1)(a0 + v·a1) − ab − v·ab, c1 = 2ab.
-    /// Cost 2 Fp6 M = 36 Fp M (Devegili et al. 2006, §3).
-    public func squared() -> Fp12 {
+    /// Cost 2 Fp6 M = 36 Fp M (Devegili et al. 2006, §3), by exact accumulation
+    /// (`squareKaratsubaExact`, Fp12+Product.swift).
+    public func squared() -> Fp12 { Fp12.squareKaratsubaExact(self) }
+
+    /// The same square with `Fp6Dbl` products and modular corrections between them: a second
+    /// reference for `squareKaratsubaExact`.
+    func squaredFp6Lazy() -> Fp12 {
         let ab = Fp6Dbl.product(c0, c1)
         let t = Fp6Dbl.product(c0 + c1, c0 + c1.mulByNonResidue())
         // c0 = t − ab − v·ab = (t0 − ab0 − ξab2, t1 − ab1 − ab0, t2 − ab2 − ab1), c1 = 2ab, reduced.

@@ -224,18 +224,36 @@ final class ExactProductTests: XCTestCase {
         }
     }
 
-    func testExactProductAgainstBothReferences() {
-        var g = TowerRNG(seed: 203)
+    /// The extreme elements (every coefficient p − 1, saturated limbs, 0, 1) and `random` more.
+    static func elements(seed: UInt64, random: Int) -> [Fp12] {
+        var g = TowerRNG(seed: seed)
         var xs: [Fp12] = (0..<14).map { L.extremeFp12($0) }
         xs.append(Fp12(Fp6(-.one, -.one, -.one), Fp6(-.one, -.one, -.one)))
         xs.append(.zero); xs.append(.one)
-        for _ in 0..<60 { xs.append(Fp12.random(using: &g)) }
+        for _ in 0..<random { xs.append(Fp12.random(using: &g)) }
+        return xs
+    }
+
+    func testExactProductAgainstBothReferences() {
+        let xs = Self.elements(seed: 203, random: 60)
         for (i, a) in xs.enumerated() {
             for b in [xs[(i * 11 + 5) % xs.count], a, xs[xs.count - 1 - i]] {
                 let r = Fp12.productKaratsubaExact(a, b)
                 XCTAssertEqual(r, Fp12.mulReference(a, b), "pair \(i)")
                 XCTAssertEqual(r, Fp12.productFp6Lazy(a, b), "pair \(i)")
             }
+        }
+    }
+
+    /// The exact-accumulation square (merged coefficients, `SquareTerms`) against the reduced
+    /// reference, the Fp6Dbl form it replaced and the product, on the extremes and at random.
+    func testExactSquareAgainstReferences() {
+        for (i, a) in Self.elements(seed: 205, random: 100).enumerated() {
+            let r = Fp12.squareKaratsubaExact(a)
+            XCTAssertEqual(r, a.squaredReference(), "element \(i)")
+            XCTAssertEqual(r, a.squaredFp6Lazy(), "element \(i)")
+            XCTAssertEqual(r, Fp12.mulReference(a, a), "element \(i)")
+            XCTAssertEqual(a.squared(), r)
         }
     }
 
