@@ -304,7 +304,7 @@ struct FpAccumulator: Sendable {
 /// The Fp12 square by the same exact accumulation as `productKaratsubaExact`.
 ///
 /// The formula is `squaredReference`'s (complex squaring over Fp6, Devegili et al., ePrint
-/// 2006/471, §5.2): with X = c0·c1 and Y = (c0 + c1)(c0 + v·c1), two Fp6 Karatsuba products,
+/// 2006/471): with X = c0·c1 and Y = (c0 + c1)(c0 + v·c1), two Fp6 Karatsuba products,
 /// 12 Fp2 products in all,
 ///
 ///     out.c0 = Y − X − v·X = (Y.C0 − X.C0 − ξX.C2, Y.C1 − X.C1 − X.C0, Y.C2 − X.C2 − X.C1),
@@ -361,7 +361,7 @@ enum SquareTerms {
     static let X = T.A, Y = T.S
     static let v0 = T.v0, v1 = T.v1, v2 = T.v2, m12 = T.m12, m01 = T.m01, m02 = T.m02
 
-    enum Output { case c0c0, c0c1, c0c2, c1c0, c1c1, c1c2 }
+    typealias Output = T.Output
 
     /// c times coefficient k of product j of X or Y (c a small constant).
     @inline(__always) static func term(_ a: inout FpAccumulator, _ d: T.Products, _ src: Int, _ j: Int, _ k: Int, _ c: Int) {

@@ -126,8 +126,8 @@ func modNeg(_ a: Limbs4, _ m: Limbs4) -> Limbs4 {
 
 /// The carry out of the low limb of q·m0 + t for q = t·(−m⁻¹) mod 2^64, where that limb is 0 by
 /// construction: hi(q·m0) + (t ≠ 0). The t ≠ 0 part is known before the multiply, so no add of
-/// lo(q·m0) sits on the latency chain q → next q of Montgomery reduction (7 % off a dependent
-/// `Fr` multiply here). hi(q·m0) ≤ 2^64 − 2, so the sum does not overflow.
+/// lo(q·m0) sits on the latency chain q → next q of Montgomery reduction (3 % off a dependent
+/// `Fr` multiply here, 21.9 → 21.2 ns). hi(q·m0) ≤ 2^64 − 2, so the sum does not overflow.
 @inlinable @inline(__always)
 func montLowCarry(_ q: UInt64, _ m0: UInt64, _ t: UInt64) -> UInt64 {
     q.multipliedFullWidth(by: m0).high &+ (t != 0 ? 1 : 0)
