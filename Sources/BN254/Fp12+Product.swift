@@ -117,16 +117,25 @@ enum ProductTerms {
     /// then y's).
     @inline(__always) static func multiplyFp6(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer,
                                               sums: UnsafeMutablePointer<Fp2Operand>, into d: UnsafeMutablePointer<Fp2Dbl>) {
-        let f = fp2Stride
-        let x0 = x.load(as: Fp2.self), x1 = x.load(fromByteOffset: f, as: Fp2.self), x2 = x.load(fromByteOffset: 2 * f, as: Fp2.self)
-        let y0 = y.load(as: Fp2.self), y1 = y.load(fromByteOffset: f, as: Fp2.self), y2 = y.load(fromByteOffset: 2 * f, as: Fp2.self)
-        sums.initialize(to: Fp2Operand(x1, plus: x2)); (sums + 1).initialize(to: Fp2Operand(x0, plus: x1))
-        (sums + 2).initialize(to: Fp2Operand(x0, plus: x2))
-        (sums + 3).initialize(to: Fp2Operand(y1, plus: y2)); (sums + 4).initialize(to: Fp2Operand(y0, plus: y1))
-        (sums + 5).initialize(to: Fp2Operand(y0, plus: y2))
+        let f = fp2Stride, t = UnsafeMutableRawPointer(sums)
+        storeSum(x, 1, 2, into: t); storeSum(x, 0, 1, into: t + f); storeSum(x, 0, 2, into: t + 2 * f)
+        storeSum(y, 1, 2, into: t + 3 * f); storeSum(y, 0, 1, into: t + 4 * f); storeSum(y, 0, 2, into: t + 5 * f)
         let s = UnsafeRawPointer(sums)
         for j in 0..<3 { Fp2Dbl.productOffset(x + j * f, y + j * f, into: d + j) }
         for j in 0..<3 { Fp2Dbl.productOffset(s + j * f, s + (3 + j) * f, into: d + 3 + j) }
+    }
+
+    /// The `Fp2Operand` x_i + x_j (coefficients i, j of the Fp6 at x) written to t, limb group by
+    /// limb group from memory to memory. Loading x_0, x_1, x_2 once into locals for the six sums
+    /// kept them live across the stores, and the optimiser spilled and reloaded them: this way the
+    /// Fp12 product has 14887 → 14602 instructions, 1.40 → 1.37 µs (mulx build).
+    @inline(__always) static func storeSum(_ x: UnsafeRawPointer, _ i: Int, _ j: Int, into t: UnsafeMutableRawPointer) {
+        let f = fp2Stride, half = f / 2
+        for k in 0..<2 {
+            t.storeBytes(of: addNoReduce(x.load(fromByteOffset: i * f + k * half, as: Limbs4.self),
+                                         x.load(fromByteOffset: j * f + k * half, as: Limbs4.self)),
+                         toByteOffset: k * half, as: Limbs4.self)
+        }
     }
 
     /// ± coefficient k of product j of Fp6 product X.

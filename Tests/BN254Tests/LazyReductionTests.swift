@@ -52,6 +52,23 @@ final class LazyReductionTests: XCTestCase {
         }
     }
 
+    /// The row-form integer product (`FpDbl.product`) and the multiply-accumulate form it replaced
+    /// (`productReference`) against GMP on any 256-bit limbs — saturated ones (every carry chain
+    /// full), single set limbs, and random — not only on Montgomery forms below p.
+    func testIntegerProductFormsAgainstGMP() {
+        var g = TowerRNG(seed: 77)
+        let m = UInt64.max
+        var limbs: [Limbs4] = [(0, 0, 0, 0), (m, m, m, m), (1, 0, 0, 0), (0, 0, 0, m), (m, 0, m, 0), (0, m, 0, m), Fp.modulus]
+        for _ in 0..<300 { limbs.append((g.next(), g.next(), g.next(), g.next())) }
+        for (i, a) in limbs.enumerated() {
+            for b in [limbs[(i * 11 + 5) % limbs.count], a, (m, m, m, m)] {
+                let expected = Self.big(a) * Self.big(b)
+                XCTAssertEqual(Self.big(FpDbl.product(a, b)), expected)
+                XCTAssertEqual(Self.big(FpDbl.productReference(a, b)), expected)
+            }
+        }
+    }
+
     /// Montgomery multiplication and REDC take the carry out of each row's low limb as t ≠ 0
     /// (`montLowCarry`) instead of adding lo(q·m0). Random inputs almost never make t = 0 in a
     /// row, so here Montgomery forms with zero and saturated limbs do, against GMP, for both moduli.
