@@ -15,11 +15,13 @@ enum FieldBench {
         let name = F.fieldName
         let n = Double(inner)
         var x = F.random(), y = F.random()
-        let mul = b.time { for _ in 0..<inner { x = x * y } } / n
+        // Each loop runs on a local copy: looping on the captured variable itself adds its memory
+        // round trip to every operation (Fp multiply 23.6 against 22.0 ns).
+        let mul = b.time { var a = x; for _ in 0..<inner { a = a * y }; x = a } / n
         blackHole(x)
-        let sqr = b.time { for _ in 0..<inner { x.square() } } / n
+        let sqr = b.time { var a = x; for _ in 0..<inner { a.square() }; x = a } / n
         blackHole(x)
-        let add = b.time { for _ in 0..<inner { x = x + y } } / n
+        let add = b.time { var a = x; for _ in 0..<inner { a = a + y }; x = a } / n
         blackHole(x)
         let inv = b.time { x = (x + y).inverse() ?? y }
         blackHole(x)
