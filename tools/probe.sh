@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Instruction counts per operation under callgrind (repeatable, unlike wall time on a shared VM):
 # tools/probe.sh [ZKBench binary] [OP ...]. Each OP runs N1 and N2 times; the difference / (N2 − N1)
-# is its instruction count, free of start-up. Release build: swift build -c release --product ZKBench
+# is its instruction count, free of start-up. Build as make bench does:
+# swift build -c release -Xswiftc -target-cpu -Xswiftc native --product ZKBench
 set -euo pipefail
 bin=${1:-.build/release/ZKBench}; shift || true
 ops=("$@"); [ ${#ops[@]} -gt 0 ] || ops=(fp-mul fp12-mul fp12-square fp12-mulBy034 fp12-cyclotomic-square)
