@@ -283,5 +283,6 @@ final class ExactProductTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<Fp12>.offset(of: \Fp12.c1), 3 * f)
         XCTAssertEqual(MemoryLayout<Fp2Operand>.size, MemoryLayout<Fp2>.size)
         XCTAssertEqual(MemoryLayout<Fp2>.offset(of: \Fp2.c1), 32)
+        XCTAssertEqual(MemoryLayout<Fp2>.offset(of: \Fp2.c1), MemoryLayout<Fp>.stride)   // storeSum
     }
 }
