@@ -1,9 +1,9 @@
 /// 256-bit limb arithmetic shared by `Fp` and `Fr`: the hot path of everything above it.
 ///
 /// All helpers are `@inlinable @inline(__always)` free functions that take the modulus as
-/// arguments; each field calls them with literal constants, so after inlining the optimiser sees
-/// straight-line code with the modulus folded in. Carries travel as `UInt64` (via `UInt128`),
-/// never as `Bool`.
+/// arguments; each field calls them with its constants (literals, except the multiply's modulus,
+/// which is read from memory: `PrimeField.modulusInMemory`), so after inlining the optimiser sees
+/// straight-line code. Carries travel as `UInt64` (via `UInt128`), never as `Bool`.
 
 /// Four 64-bit limbs, least significant first.
 public typealias Limbs4 = (UInt64, UInt64, UInt64, UInt64)

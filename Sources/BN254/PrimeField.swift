@@ -2,11 +2,14 @@ import GMP
 
 /// A prime field in Montgomery form on four 64-bit limbs: `Fp` (the base field) and `Fr` (the
 /// scalar field). The hot operations are `@inlinable` and call the limb helpers in `Limbs.swift`
-/// with the conforming type's literal constants, so a concrete use compiles to straight-line code.
+/// with the conforming type's constants, so a concrete use compiles to straight-line code.
 /// Slow paths (parsing, printing, inversion through GMP) live in `PrimeField+Encoding.swift`.
 public protocol PrimeField: Sendable, Hashable, CustomStringConvertible {
     /// The modulus, canonical limbs.
     static var modulus: Limbs4 { get }
+    /// The same limbs as `modulus`, read from a global in memory rather than written as literals:
+    /// the operand the Montgomery multiply uses (see `fpModulusInMemory`).
+    static var modulusInMemory: Limbs4 { get }
     /// −modulus⁻¹ mod 2⁶⁴.
     static var montgomeryInverse: UInt64 { get }
     /// 2²⁵⁶ mod modulus: the Montgomery form of one.
@@ -62,7 +65,7 @@ extension PrimeField {
         Self(montgomery: modSub(a.montgomery, b.montgomery, modulus))
     }
     @inlinable @inline(__always) public static func * (a: Self, b: Self) -> Self {
-        Self(montgomery: montMul(a.montgomery, b.montgomery, modulus, montgomeryInverse))
+        Self(montgomery: montMul(a.montgomery, b.montgomery, modulusInMemory, montgomeryInverse))
     }
     @inlinable @inline(__always) public static prefix func - (a: Self) -> Self {
         Self(montgomery: modNeg(a.montgomery, modulus))
@@ -128,7 +131,23 @@ extension PrimeField {
     }
 }
 
-// MARK: - Constants of BN254's two fields (checked against GMP in FieldConstantTests)
+// MARK: - Constants of BN254's two fields (checked against GMP in FieldTests)
+
+/// The moduli again, as globals that are never written: what the Montgomery multiply reads its
+/// modulus limbs from. With the literals, the optimiser rematerialises each limb with a 10-byte
+/// `movabs` into a register at every use (21 in the benchmark's multiply loop, 4 now) and spills
+/// around them; read from memory, each limb is a memory operand of `mulx`/`sub`. A dependent `Fr`
+/// multiply went 24.0 → 23.5 ns in `ZKBench` and 23.2 → 21.4 ns in a two-module probe. `var` so that the
+/// optimiser cannot fold them back into literals; `@exclusivity(unchecked)` because a checked
+/// global access calls `swift_beginAccess`; internal, so only this module could write them, and
+/// it does not (`FieldTests.testMontgomeryConstantsAgainstGMP` compares them with GMP's moduli).
+/// The literal `modulus` stays everywhere else: where folding matters (`highModP` divides by a
+/// constant derived from it), and in the tower's REDC (`FpDbl.reduced`), where reading the modulus
+/// from memory made the Fp12 product 40 % slower (docs/BENCHMARKS.md, session 7).
+@exclusivity(unchecked) @usableFromInline nonisolated(unsafe)
+var fpModulusInMemory: Limbs4 = (0x3c208c16d87cfd47, 0x97816a916871ca8d, 0xb85045b68181585d, 0x30644e72e131a029)
+@exclusivity(unchecked) @usableFromInline nonisolated(unsafe)
+var frModulusInMemory: Limbs4 = (0x43e1f593f0000001, 0x2833e84879b97091, 0xb85045b68181585d, 0x30644e72e131a029)
 
 /// The base field of BN254, p = 21888242871839275222246405745257275088696311157297823662689037894645226208583.
 @frozen public struct Fp: PrimeField {
@@ -138,6 +157,7 @@ extension PrimeField {
     @inlinable @inline(__always) public static var modulus: Limbs4 {
         (0x3c208c16d87cfd47, 0x97816a916871ca8d, 0xb85045b68181585d, 0x30644e72e131a029)
     }
+    @inlinable @inline(__always) public static var modulusInMemory: Limbs4 { fpModulusInMemory }
     @inlinable @inline(__always) public static var montgomeryInverse: UInt64 { 0x87d20782e4866389 }
     @inlinable @inline(__always) public static var montgomeryOne: Limbs4 {
         (0xd35d438dc58f0d9d, 0x0a78eb28f5c70b3d, 0x666ea36f7879462c, 0x0e0a77c19a07df2f)
@@ -157,6 +177,7 @@ extension PrimeField {
     @inlinable @inline(__always) public static var modulus: Limbs4 {
         (0x43e1f593f0000001, 0x2833e84879b97091, 0xb85045b68181585d, 0x30644e72e131a029)
     }
+    @inlinable @inline(__always) public static var modulusInMemory: Limbs4 { frModulusInMemory }
     @inlinable @inline(__always) public static var montgomeryInverse: UInt64 { 0xc2e1f593efffffff }
     @inlinable @inline(__always) public static var montgomeryOne: Limbs4 {
         (0xac96341c4ffffffb, 0x36fc76959f60cd29, 0x666ea36f7879462e, 0x0e0a77c19a07df2f)

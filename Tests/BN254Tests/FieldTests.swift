@@ -39,6 +39,9 @@ final class FieldTests: XCTestCase {
         let two64 = BigInt(1) << 64
         let R = (BigInt(1) << 256).mod(m)
         XCTAssertEqual(BigInt(limbs: [F.montgomeryOne.0, F.montgomeryOne.1, F.montgomeryOne.2, F.montgomeryOne.3]), R)
+        // The multiply's copy of the modulus (a global read from memory) holds the same limbs.
+        let stored = F.modulusInMemory
+        XCTAssertEqual(BigInt(limbs: [stored.0, stored.1, stored.2, stored.3]), m, "\(F.fieldName).modulusInMemory")
         let r2 = try XCTUnwrap(R).powMod(BigInt(2), m)
         XCTAssertEqual(BigInt(limbs: [F.montgomeryR2.0, F.montgomeryR2.1, F.montgomeryR2.2, F.montgomeryR2.3]), r2)
         // montgomeryInverse · m ≡ −1 (mod 2^64), and it equals 2^64 − (m⁻¹ mod 2^64) from GMP.
