@@ -85,11 +85,22 @@ func select(_ mask: UInt64, _ b: Limbs4, _ a: Limbs4) -> Limbs4 {
     ((b.0 & mask) | (a.0 & ~mask), (b.1 & mask) | (a.1 & ~mask), (b.2 & mask) | (a.2 & ~mask), (b.3 & mask) | (a.3 & ~mask))
 }
 
-/// a if it is < m, else a − m (for a < 2m).
+/// a if it is < m, else a − m (for a < 2m; requires m < 2^255).
+///
+/// The low half's borrow is added to the modulus's high half before the high subtraction,
+/// instead of subtracted from the difference after it (as `sub256` does): the compiler then
+/// emits sub/sbb, adc/adc (m's high half plus the borrow, off the critical path since the low
+/// limbs of a arrive first), sub/sbb and four `cmovb`, so the select waits one `sbb` after a's top
+/// limb. `sub256` here compiled to a second sbb pair, setb, or and cmovne: a dependent `Fr`
+/// multiply 23.0–23.5 → 22.0–22.2 ns in a probe (docs/BENCHMARKS.md, session 7).
 @inlinable @inline(__always)
 func reduceOnce(_ a: Limbs4, _ m: Limbs4) -> Limbs4 {
-    let (d, borrow) = sub256(a, m)
-    return select(0 &- UInt64(borrow), a, d)   // borrow: a < m, keep a
+    let (l, lowBorrow) = wide(a.0, a.1).subtractingReportingOverflow(wide(m.0, m.1))
+    let mHigh = wide(m.2, m.3) &+ UInt128(bit(lowBorrow))   // no overflow: m.3 < 2^63
+    let (h, borrow) = wide(a.2, a.3).subtractingReportingOverflow(mHigh)
+    let d: Limbs4 = (UInt64(truncatingIfNeeded: l), UInt64(truncatingIfNeeded: l &>> 64),
+                     UInt64(truncatingIfNeeded: h), UInt64(truncatingIfNeeded: h &>> 64))
+    return select(0 &- UInt64(bit(borrow)), a, d)   // borrow: a < m, keep a
 }
 
 /// (a + b) mod m for a, b < m (requires 2m < 2^256).
