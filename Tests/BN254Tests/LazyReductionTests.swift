@@ -221,6 +221,28 @@ final class ExactProductTests: XCTestCase {
         }
     }
 
+    /// The conditional subtraction behind every multiply and modular add, for both moduli over its
+    /// domain [0, 2m), against GMP. The edges are where its borrow-folding can go wrong: a's high
+    /// half equal to m's with the low half below, at or above m's (the low borrow alone decides),
+    /// the high half one off m's, m − 1, m, m + 1, 2m − 1, and random values below 2m.
+    func testReduceOnceAgainstGMP() {
+        var g = TowerRNG(seed: 205)
+        for m in [Fp.modulus, Fr.modulus] {
+            let M = L.big(m), two = M * BigInt(2)
+            var xs: [BigInt] = [BigInt(0), BigInt(1), M - BigInt(1), M, M + BigInt(1), two - BigInt(1)]
+            let high = BigInt(m.3) * (BigInt(1) << 192) + BigInt(m.2) * (BigInt(1) << 128), low = M - high
+            for dh in [-1, 0, 1] {
+                let h = high + BigInt(dh) * (BigInt(1) << 128)
+                for l in [BigInt(0), low - BigInt(1), low, low + BigInt(1), (BigInt(1) << 128) - BigInt(1)] { xs.append(h + l) }
+            }
+            for _ in 0..<2000 { xs.append(BigInt(limbs: [g.next(), g.next(), g.next(), g.next() >> 1]).mod(two) ?? BigInt(0)) }
+            for x in xs where x.signum >= 0 && x < two {
+                let l = x.limbs(count: 4) ?? [0, 0, 0, 0]
+                XCTAssertEqual(L.big(reduceOnce((l[0], l[1], l[2], l[3]), m)), L.md(x, M), "a = \(x), m = \(M)")
+            }
+        }
+    }
+
     func testProductOffsetIsExactOnUnreducedOperands() {
         var g = TowerRNG(seed: 202)
         let p = Self.p, pR = Self.p * Self.r256
