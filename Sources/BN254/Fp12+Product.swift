@@ -7,10 +7,13 @@
 ///
 /// 1. The 18 Fp2 products are formed once, each by one out-of-line call, straight into a scratch
 ///    buffer (`Fp2Dbl.productOffset`): coefficients are exact non-negative integers below 9.3p².
+///    The Karatsuba m-products form their operand sums x_i + x_j in registers from the operands
+///    in place (`productOffset(sumOf:…)`).
 /// 2. Every one of the 12 output `Fp` coefficients is a signed integer combination of at most 12
 ///    of those coefficients and ξ-multiples of at most 9 more. Each is summed exactly in nine
 ///    registers (`FpAccumulator`, 576 bits), ξ = 9 + u applied once per output as a shift and an
-///    add, and reduced once (`FpAccumulator.reduced`).
+///    add, and reduced once (`FpAccumulator.reduced`). For the three outputs with a long ξ part,
+///    T.c0 and T.c1 are each summed once and both components formed from them (`ProductTerms.pair`).
 ///
 /// Where the Fp6-level combination stored and reloaded every intermediate double-width value and
 /// corrected each sum modulo p·R (and each multiplication by 9 with a quotient estimate), here a
@@ -26,7 +29,7 @@ extension Fp12 {
     static func productKaratsubaExact(_ a: Fp12, _ b: Fp12) -> Fp12 {
         withUnsafePointer(to: a) { pa in
         withUnsafePointer(to: b) { pb in
-        withProductScratch(orElse: mulReference(a, b)) { sums, sOperands, dA, dB, dS in
+        withProductScratch(orElse: mulReference(a, b)) { sOperands, dA, dB, dS in
             // The three Fp6 products A = a0·b0, B = a1·b1, S = (a0 + a1)(b0 + b1). A and B read
             // their operands in place; S's (reduced, so that its Fp2 sums stay below 2p) are
             // written to sOperands.
@@ -38,31 +41,29 @@ extension Fp12 {
                 s.storeBytes(of: y.load(fromByteOffset: k * f2, as: Fp2.self) + y.load(fromByteOffset: f6 + k * f2, as: Fp2.self),
                              toByteOffset: f6 + k * f2, as: Fp2.self)
             }
-            ProductTerms.multiplyFp6(x, y, sums: sums, into: dA)
-            ProductTerms.multiplyFp6(x + f6, y + f6, sums: sums + 6, into: dB)
-            ProductTerms.multiplyFp6(UnsafeRawPointer(s), UnsafeRawPointer(s + f6), sums: sOperands + 6, into: dS)
+            ProductTerms.multiplyFp6(x, y, into: dA)
+            ProductTerms.multiplyFp6(x + f6, y + f6, into: dB)
+            ProductTerms.multiplyFp6(UnsafeRawPointer(s), UnsafeRawPointer(s + f6), into: dS)
             return ProductTerms.combine(ProductTerms.Products(a: dA, b: dB, s: dS))
         }}}
     }
 
-    /// Two operand buffers (12 `Fp2Operand`) and three product buffers (6 `Fp2Dbl`), uninitialised,
-    /// on the stack: five of 768 bytes, because withUnsafeTemporaryAllocation takes the stack only
-    /// up to 1 KiB and mallocs beyond. `fallback` is for an allocation without a base address,
-    /// which does not happen for a non-zero capacity.
+    /// One operand buffer (6 `Fp2`: two Fp6 operands) and three product buffers (6 `Fp2Dbl`),
+    /// uninitialised, on the stack: of 384 and 768 bytes, because withUnsafeTemporaryAllocation
+    /// takes the stack only up to 1 KiB and mallocs beyond. `fallback` is for an allocation
+    /// without a base address, which does not happen for a non-zero capacity.
     @inline(__always) static func withProductScratch<R>(
         orElse fallback: @autoclosure () -> R,
-        _ body: (UnsafeMutablePointer<Fp2Operand>, UnsafeMutablePointer<Fp2Operand>,
-                 UnsafeMutablePointer<Fp2Dbl>, UnsafeMutablePointer<Fp2Dbl>, UnsafeMutablePointer<Fp2Dbl>) -> R
+        _ body: (UnsafeMutablePointer<Fp2>, UnsafeMutablePointer<Fp2Dbl>, UnsafeMutablePointer<Fp2Dbl>, UnsafeMutablePointer<Fp2Dbl>) -> R
     ) -> R {
-        withUnsafeTemporaryAllocation(of: Fp2Operand.self, capacity: 12) { sums in
-        withUnsafeTemporaryAllocation(of: Fp2Operand.self, capacity: 12) { sOperands in
+        withUnsafeTemporaryAllocation(of: Fp2.self, capacity: 6) { operands in
         withUnsafeTemporaryAllocation(of: Fp2Dbl.self, capacity: 6) { dA in
         withUnsafeTemporaryAllocation(of: Fp2Dbl.self, capacity: 6) { dB in
         withUnsafeTemporaryAllocation(of: Fp2Dbl.self, capacity: 6) { dS in
-            guard let su = sums.baseAddress, let so = sOperands.baseAddress,
+            guard let so = operands.baseAddress,
                   let da = dA.baseAddress, let db = dB.baseAddress, let ds = dS.baseAddress else { return fallback() }
-            return body(su, so, da, db, ds)
-        }}}}}
+            return body(so, da, db, ds)
+        }}}}
     }
 }
 
@@ -113,29 +114,15 @@ enum ProductTerms {
 
     /// The six Fp2 products of the Fp6 Karatsuba product x·y into d, for x and y three Fp2
     /// coefficients each (reduced) at x, x + 64, x + 128: v0, v1, v2 read x and y in place, the
-    /// m-products read the unreduced sums written to sums[0..<6] (x1 + x2, x0 + x1, x0 + x2,
-    /// then y's).
-    @inline(__always) static func multiplyFp6(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer,
-                                              sums: UnsafeMutablePointer<Fp2Operand>, into d: UnsafeMutablePointer<Fp2Dbl>) {
-        let f = fp2Stride, t = UnsafeMutableRawPointer(sums)
-        storeSum(x, 1, 2, into: t); storeSum(x, 0, 1, into: t + f); storeSum(x, 0, 2, into: t + 2 * f)
-        storeSum(y, 1, 2, into: t + 3 * f); storeSum(y, 0, 1, into: t + 4 * f); storeSum(y, 0, 2, into: t + 5 * f)
-        let s = UnsafeRawPointer(sums)
+    /// m-products (x1 + x2)(y1 + y2), (x0 + x1)(y0 + y1), (x0 + x2)(y0 + y2) form their operand
+    /// sums themselves. Writing the sums to scratch first and reading them back cost the
+    /// `Fp12` product ~2 % (docs/BENCHMARKS.md, session 8).
+    @inline(__always) static func multiplyFp6(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, into d: UnsafeMutablePointer<Fp2Dbl>) {
+        let f = fp2Stride
         for j in 0..<3 { Fp2Dbl.productOffset(x + j * f, y + j * f, into: d + j) }
-        for j in 0..<3 { Fp2Dbl.productOffset(s + j * f, s + (3 + j) * f, into: d + 3 + j) }
-    }
-
-    /// The `Fp2Operand` x_i + x_j (coefficients i, j of the Fp6 at x) written to t, limb group by
-    /// limb group from memory to memory. Loading x_0, x_1, x_2 once into locals for the six sums
-    /// kept them live across the stores, and the optimiser spilled and reloaded them: this way the
-    /// Fp12 product has 14887 → 14602 instructions, 1.40 → 1.37 µs (mulx build).
-    @inline(__always) static func storeSum(_ x: UnsafeRawPointer, _ i: Int, _ j: Int, into t: UnsafeMutableRawPointer) {
-        let f = fp2Stride, e = MemoryLayout<Fp>.stride   // Fp2.c1 sits at e (LazyReductionTests)
-        for k in 0..<2 {
-            t.storeBytes(of: addNoReduce(x.load(fromByteOffset: i * f + k * e, as: Limbs4.self),
-                                         x.load(fromByteOffset: j * f + k * e, as: Limbs4.self)),
-                         toByteOffset: k * e, as: Limbs4.self)
-        }
+        Fp2Dbl.productOffset(sumOf: x + f, x + 2 * f, times: y + f, y + 2 * f, into: d + 3)
+        Fp2Dbl.productOffset(sumOf: x, x + f, times: y, y + f, into: d + 4)
+        Fp2Dbl.productOffset(sumOf: x, x + 2 * f, times: y, y + 2 * f, into: d + 5)
     }
 
     /// ± coefficient k of product j of Fp6 product X.
@@ -200,6 +187,26 @@ enum ProductTerms {
         return x.reduced()
     }
 
+    /// Both components of an output, with T.c0 and T.c1 summed once each (for the outputs whose
+    /// ξ part is long: 7, 4 and 9 terms): out.c0 = 9T.c0 − T.c1 + P.c0, out.c1 = 9T.c1 + T.c0 + P.c1.
+    /// Against two `component` calls, each of which reads T's terms twice, this reads them once
+    /// and the two reductions can overlap: the product 1.32 → 1.29 µs (session 8). For the other
+    /// three outputs pairs were no faster.
+    @inline(__always) static func pair(_ o: Output, _ d: Products) -> Fp2 {
+        var t0 = FpAccumulator(), t1 = FpAccumulator()
+        xi(o, &t0, d, 0, false)
+        xi(o, &t1, d, 1, false)
+        var x = t0
+        x.multiplyByNine(); x.subtract(t1); plain(o, &x, d, 0)
+        let r0 = x.reduced()
+        var y = t1
+        y.multiplyByNine(); y.add(t0); plain(o, &y, d, 1)
+        return Fp2(r0, y.reduced())
+    }
+    @usableFromInline @inline(never) static func c0c0Pair(_ d: Products) -> Fp2 { pair(.c0c0, d) }
+    @usableFromInline @inline(never) static func c0c1Pair(_ d: Products) -> Fp2 { pair(.c0c1, d) }
+    @usableFromInline @inline(never) static func c1c0Pair(_ d: Products) -> Fp2 { pair(.c1c0, d) }
+
     // One function per output component: in a body that formed both components, the optimiser
     // loads each term once for both and spills it; in two, every term is read straight from
     // memory by the instruction that adds it.
@@ -218,8 +225,8 @@ enum ProductTerms {
 
     /// The product from its 18 Fp2 products.
     @inline(__always) static func combine(_ d: Products) -> Fp12 {
-        Fp12(Fp6(Fp2(c0c0k0(d), c0c0k1(d)), Fp2(c0c1k0(d), c0c1k1(d)), Fp2(c0c2k0(d), c0c2k1(d))),
-             Fp6(Fp2(c1c0k0(d), c1c0k1(d)), Fp2(c1c1k0(d), c1c1k1(d)), Fp2(c1c2k0(d), c1c2k1(d))))
+        Fp12(Fp6(c0c0Pair(d), c0c1Pair(d), Fp2(c0c2k0(d), c0c2k1(d))),
+             Fp6(c1c0Pair(d), Fp2(c1c1k0(d), c1c1k1(d)), Fp2(c1c2k0(d), c1c2k1(d))))
     }
 }
 
@@ -228,16 +235,25 @@ extension Fp2Dbl {
     /// coefficients below 2p (`Fp2Operand`): v0 = a0b0 and v1 = a1b1 are below 4p², the sums
     /// a0 + a1 and b0 + b1 below 4p < 2^256 and their product below 16p² < 2^512, and
     /// c0 = v0 − v1 + p·R ∈ (p·R − 4p², p·R + 4p²) ⊂ [0, 9.3p²) (p·R ≈ 5.29p²),
-    /// c1 = a0b1 + a1b0 ∈ [0, 8p²).
+    /// c1 = a0b1 + a1b0 = s − (v0 + v1) ∈ [0, 8p²).
     /// Adding p·R does not change the value after REDC (it is p·R·R⁻¹ = p ≡ 0) and keeps every
-    /// term of an `FpAccumulator` sum non-negative. Cost 3P.
+    /// term of an `FpAccumulator` sum non-negative. Cost 3P; c1 as one subtraction of v0 + v1
+    /// (< 8p² < 2^511) rather than two.
     @inlinable @inline(__always) static func productOffset(_ a: Fp2Operand, _ b: Fp2Operand) -> Fp2Dbl {
-        let v0 = FpDbl.product(a.c0, b.c0)
-        let v1 = FpDbl.product(a.c1, b.c1)
-        let s = FpDbl.product(addNoReduce(a.c0, a.c1), addNoReduce(b.c0, b.c1))
-        let d = FpDbl.subtractingExact(v0, v1)   // two's complement: v0 − v1 may be negative
-        return Fp2Dbl(FpDbl(lo: d.lo, hi: add256(d.hi, Fp.modulus).0),
-                      FpDbl.subtractingExact(FpDbl.subtractingExact(s, v0), v1))
+        let v0 = FpDbl.productAccumulating(a.c0, b.c0)
+        let v1 = FpDbl.productAccumulating(a.c1, b.c1)
+        let s = FpDbl.productAccumulating(addNoReduce(a.c0, a.c1), addNoReduce(b.c0, b.c1))
+        let w = FpDbl(lo: v0.lo, hi: add256(v0.hi, Fp.modulus).0)   // v0 + p·R < 2^511
+        return Fp2Dbl(FpDbl.subtractingExact(w, v1), FpDbl.subtractingExact(s, FpDbl.addingExact(v0, v1)))
+    }
+
+    /// `productOffset` of (x_i + x_j)(y_i + y_j) for four reduced `Fp2` at the pointers, the sums
+    /// formed in registers (coefficients below 2p).
+    @usableFromInline @inline(never)
+    static func productOffset(sumOf xi: UnsafeRawPointer, _ xj: UnsafeRawPointer, times yi: UnsafeRawPointer, _ yj: UnsafeRawPointer,
+                              into r: UnsafeMutablePointer<Fp2Dbl>) {
+        r.initialize(to: productOffset(Fp2Operand(xi.load(as: Fp2.self), plus: xj.load(as: Fp2.self)),
+                                       Fp2Operand(yi.load(as: Fp2.self), plus: yj.load(as: Fp2.self))))
     }
 
     /// `productOffset` of the operands at a and b (an `Fp2` or an `Fp2Operand`: the same layout)
@@ -265,6 +281,18 @@ struct FpAccumulator: Sendable {
         lo = l; hi = h; top = top &+ c
     }
 
+    @inlinable @inline(__always) mutating func add(_ x: FpAccumulator) {
+        let (l, k) = add256(lo, x.lo)
+        let (h, c) = add256(hi, x.hi, carry: k)
+        lo = l; hi = h; top = top &+ x.top &+ c
+    }
+
+    @inlinable @inline(__always) mutating func subtract(_ x: FpAccumulator) {
+        let (l, k) = subChain256(lo, x.lo)
+        let (h, b) = subChain256(hi, x.hi, borrow: k)
+        lo = l; hi = h; top = top &- x.top &- b
+    }
+
     @inlinable @inline(__always) mutating func subtract(_ x: FpDbl) {
         let (l, k) = subChain256(lo, x.lo)
         let (h, b) = subChain256(hi, x.hi, borrow: k)
@@ -288,14 +316,14 @@ struct FpAccumulator: Sendable {
         }
     }
 
-    /// self ← 9·self = self + 8·self (mod 2^576; exact while |9·self| < 2^575).
+    /// self ← 9·self (mod 2^576; exact while |9·self| < 2^575): one multiply-by-9 chain (nine
+    /// mulx). Written as self + 8·self with shifted limbs, the optimiser turned each limb into
+    /// lea/shr with its own setb carry (~60 instructions); this way the product has 290 fewer.
     @inlinable @inline(__always) mutating func multiplyByNine() {
-        let e: Limbs4 = (lo.0 &<< 3, (lo.1 &<< 3) | (lo.0 &>> 61), (lo.2 &<< 3) | (lo.1 &>> 61), (lo.3 &<< 3) | (lo.2 &>> 61))
-        let f: Limbs4 = ((hi.0 &<< 3) | (lo.3 &>> 61), (hi.1 &<< 3) | (hi.0 &>> 61), (hi.2 &<< 3) | (hi.1 &>> 61), (hi.3 &<< 3) | (hi.2 &>> 61))
-        let g = (top &<< 3) | (hi.3 &>> 61)
-        let (l, k) = add256(lo, e)
-        let (h, c) = add256(hi, f, carry: k)
-        lo = l; hi = h; top = top &+ g &+ c
+        var c: UInt64
+        (c, lo.0) = mac(lo.0, 9, 0); (c, lo.1) = mac(lo.1, 9, c); (c, lo.2) = mac(lo.2, 9, c); (c, lo.3) = mac(lo.3, 9, c)
+        (c, hi.0) = mac(hi.0, 9, c); (c, hi.1) = mac(hi.1, 9, c); (c, hi.2) = mac(hi.2, 9, c); (c, hi.3) = mac(hi.3, 9, c)
+        top = top &* 9 &+ c
     }
 
     /// V·R⁻¹ mod p for |V| < 2^518. V + 2^9·p·R (≈ 2^518.6) lies in [0, 2^520), so its high part
@@ -331,7 +359,7 @@ extension Fp12 {
     @usableFromInline @inline(never)
     static func squareKaratsubaExact(_ a: Fp12) -> Fp12 {
         withUnsafePointer(to: a) { pa in
-        withProductScratch(orElse: a.squaredReference()) { sums, sOperands, dX, _, dY in
+        withProductScratch(orElse: a.squaredReference()) { sOperands, dX, _, dY in
             // Y's operands c0 + c1 and c0 + v·c1 (reduced: their Fp2 sums inside the Fp6
             // product must stay below 2p) into sOperands; X reads c0 and c1 in place.
             let x = UnsafeRawPointer(pa), s = UnsafeMutableRawPointer(sOperands)
@@ -339,8 +367,8 @@ extension Fp12 {
             let vc1 = a.c1.mulByNonResidue()
             s.storeBytes(of: a.c0 + a.c1, as: Fp6.self)
             s.storeBytes(of: a.c0 + vc1, toByteOffset: f6, as: Fp6.self)
-            ProductTerms.multiplyFp6(x, x + f6, sums: sums, into: dX)
-            ProductTerms.multiplyFp6(UnsafeRawPointer(s), UnsafeRawPointer(s + f6), sums: sums + 6, into: dY)
+            ProductTerms.multiplyFp6(x, x + f6, into: dX)
+            ProductTerms.multiplyFp6(UnsafeRawPointer(s), UnsafeRawPointer(s + f6), into: dY)
             return SquareTerms.combine(ProductTerms.Products(a: dX, b: dX, s: dY))
         }}
     }

@@ -24,9 +24,11 @@ struct FpDbl: Sendable {
     ///
     /// Row form: each row a·b_i is formed as five limbs by one add chain over its four (hi, lo)
     /// pairs (`row`), then added into the running sum by one five-limb chain. Against the
-    /// multiply-accumulate form (`productReference`: each partial product plus two addends, two
-    /// carries each), a mulx build of the Fp12 product went 1.43 → 1.40 µs here (two alternating
-    /// `--only tower` runs per binary; 14978 → 14887 instructions).
+    /// multiply-accumulate form (`productAccumulating`: each partial product plus two addends, two
+    /// carries each), a mulx build of the Fp12 product went 1.43 → 1.40 µs here (session 6; two
+    /// alternating `--only tower` runs per binary; 14978 → 14887 instructions). Since session 8,
+    /// with the Karatsuba finish's subtractions as 128-bit borrow chains, the Fp12 product's Fp2
+    /// products use `productAccumulating` again (fewer instructions, 1.31 → 1.30 µs).
     @inlinable @inline(__always) static func product(_ a: Limbs4, _ b: Limbs4) -> FpDbl {
         let x = row(a, b.0)
         var r1 = x.1, r2 = x.2, r3 = x.3, r4 = x.4, r5: UInt64, r6: UInt64, r7: UInt64, c: UInt64
@@ -52,9 +54,10 @@ struct FpDbl: Sendable {
         return (p0.low, r1, r2, r3, p3.high &+ c3)
     }
 
-    /// The same product in multiply-accumulate form (each partial product plus two addends): the
-    /// reference `product` is tested against.
-    @inlinable @inline(__always) static func productReference(_ a: Limbs4, _ b: Limbs4) -> FpDbl {
+    /// The same product in multiply-accumulate form (each partial product plus two addends); both
+    /// forms are tested against GMP. The Fp12 product's Fp2 products (`Fp2Dbl.productOffset`) use
+    /// this one: there the row form's carries between its two chains went through setb/movzbl.
+    @inlinable @inline(__always) static func productAccumulating(_ a: Limbs4, _ b: Limbs4) -> FpDbl {
         var c: UInt64
         var r0, r1, r2, r3, r4, r5, r6, r7: UInt64
         (c, r0) = mac(a.0, b.0, 0)
@@ -135,10 +138,28 @@ struct FpDbl: Sendable {
         return FpDbl(lo: l, hi: add256(h, (m.0 & mask, m.1 & mask, m.2 & mask, m.3 & mask)).0)
     }
 
-    /// a − b for a ≥ b known in advance (e.g. (a0 + a1)(b0 + b1) − a0b0 − a1b1): no correction.
+    /// a − b mod 2^512: for a ≥ b known in advance (e.g. (a0 + a1)(b0 + b1) − a0b0 − a1b1, no
+    /// correction) or a two's-complement difference. Four 128-bit subtractions, the borrow passed
+    /// on as a value: this compiles to sub/sbb pairs, where the same chain written as a + ~b + 1
+    /// through `subChain256` went through setae/setb/movzbl and `not` between limbs (the Fp2
+    /// product's Karatsuba finish: 469 → 445 instructions; `mulBy034` 1.18 → 1.03 µs).
     @inlinable @inline(__always) static func subtractingExact(_ a: FpDbl, _ b: FpDbl) -> FpDbl {
-        let (l, k) = subChain256(a.lo, b.lo)
-        let (h, _) = subChain256(a.hi, b.hi, borrow: k)
+        let (x0, o0) = wide(a.lo.0, a.lo.1).subtractingReportingOverflow(wide(b.lo.0, b.lo.1))
+        let (y1, o1) = wide(a.lo.2, a.lo.3).subtractingReportingOverflow(wide(b.lo.2, b.lo.3))
+        let (x1, p1) = y1.subtractingReportingOverflow(UInt128(bit(o0)))
+        let (y2, o2) = wide(a.hi.0, a.hi.1).subtractingReportingOverflow(wide(b.hi.0, b.hi.1))
+        let (x2, p2) = y2.subtractingReportingOverflow(UInt128(bit(o1) | bit(p1)))
+        let x3 = wide(a.hi.2, a.hi.3) &- wide(b.hi.2, b.hi.3) &- UInt128(bit(o2) | bit(p2))
+        return FpDbl(lo: (UInt64(truncatingIfNeeded: x0), UInt64(truncatingIfNeeded: x0 &>> 64),
+                          UInt64(truncatingIfNeeded: x1), UInt64(truncatingIfNeeded: x1 &>> 64)),
+                     hi: (UInt64(truncatingIfNeeded: x2), UInt64(truncatingIfNeeded: x2 &>> 64),
+                          UInt64(truncatingIfNeeded: x3), UInt64(truncatingIfNeeded: x3 &>> 64)))
+    }
+
+    /// a + b mod 2^512 (an add/adc chain), for sums known not to overflow.
+    @inlinable @inline(__always) static func addingExact(_ a: FpDbl, _ b: FpDbl) -> FpDbl {
+        let (l, k) = add256(a.lo, b.lo)
+        let (h, _) = add256(a.hi, b.hi, carry: k)
         return FpDbl(lo: l, hi: h)
     }
 

@@ -53,7 +53,7 @@ final class LazyReductionTests: XCTestCase {
     }
 
     /// The row-form integer product (`FpDbl.product`) and the multiply-accumulate form it replaced
-    /// (`productReference`) against GMP on any 256-bit limbs — saturated ones (every carry chain
+    /// (`productAccumulating`) against GMP on any 256-bit limbs — saturated ones (every carry chain
     /// full), single set limbs, and random — not only on Montgomery forms below p.
     func testIntegerProductFormsAgainstGMP() {
         var g = TowerRNG(seed: 77)
@@ -64,7 +64,32 @@ final class LazyReductionTests: XCTestCase {
             for b in [limbs[(i * 11 + 5) % limbs.count], a, (m, m, m, m)] {
                 let expected = Self.big(a) * Self.big(b)
                 XCTAssertEqual(Self.big(FpDbl.product(a, b)), expected)
-                XCTAssertEqual(Self.big(FpDbl.productReference(a, b)), expected)
+                XCTAssertEqual(Self.big(FpDbl.productAccumulating(a, b)), expected)
+            }
+        }
+    }
+
+    /// `subtractingExact` (four 128-bit subtractions, the borrow passed on as a value) and
+    /// `addingExact` against GMP modulo 2^512, on values whose borrows and carries ripple through
+    /// every 128-bit piece (zero and saturated pieces on either side) and at random.
+    func testExactDoubleWidthAddAndSubtractAgainstGMP() {
+        var g = TowerRNG(seed: 78)
+        let m = UInt64.max, two512 = BigInt(1) << 512
+        let pieces: [(UInt64, UInt64)] = [(0, 0), (m, m), (1, 0), (0, 1), (m, 0), (0, m)]
+        var values: [FpDbl] = []
+        for i in 0..<pieces.count { for j in 0..<pieces.count {
+            let a = pieces[i], b = pieces[j], c = pieces[(i + j) % pieces.count], d = pieces[(i * 5 + j) % pieces.count]
+            values.append(FpDbl(lo: (a.0, a.1, b.0, b.1), hi: (c.0, c.1, d.0, d.1)))
+        }}
+        let crafted = values.count
+        for _ in 0..<200 { values.append(FpDbl(lo: (g.next(), g.next(), g.next(), g.next()), hi: (g.next(), g.next(), g.next(), g.next()))) }
+        for (i, a) in values.enumerated() {
+            // Every crafted pair (equal pieces above a borrowing one), and three partners at random.
+            let partners = (i < crafted ? Array(values[0..<crafted]) : []) + [values[(i * 13 + 7) % values.count], values[values.count - 1 - i], a]
+            for b in partners {
+                let A = Self.big(a), B = Self.big(b)
+                XCTAssertEqual(Self.big(FpDbl.subtractingExact(a, b)), Self.md(A - B, two512), "a = \(A), b = \(B)")
+                XCTAssertEqual(Self.big(FpDbl.addingExact(a, b)), Self.md(A + B, two512), "a = \(A), b = \(B)")
             }
         }
     }
