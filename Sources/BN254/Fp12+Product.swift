@@ -11,8 +11,8 @@
 ///    in place (`productOffset(sumOf:…)`).
 /// 2. Every one of the 12 output `Fp` coefficients is a signed integer combination of at most 12
 ///    of those coefficients and ξ-multiples of at most 9 more. Each is summed exactly in nine
-///    registers (`FpAccumulator`, 576 bits), ξ = 9 + u applied once per output as a shift and an
-///    add, and reduced once (`FpAccumulator.reduced`). For the three outputs with a long ξ part,
+///    registers (`FpAccumulator`, 576 bits), ξ = 9 + u applied once per output as a multiply by 9
+///    and an add, and reduced once (`FpAccumulator.reduced`). For the three outputs with a long ξ part,
 ///    T.c0 and T.c1 are each summed once and both components formed from them (`ProductTerms.pair`).
 ///
 /// Where the Fp6-level combination stored and reloaded every intermediate double-width value and
