@@ -130,6 +130,48 @@ final class LazyReductionTests: XCTestCase {
         }}
     }
 
+    /// The Montgomery multiply returns its last row's t unreduced when t.3 < m.3 and otherwise
+    /// goes through the conditional subtraction. Random products reach the second path in only a
+    /// few per cent of cases, and almost never with t.3 = m.3 exactly, so here the operands are
+    /// chosen by GMP so that the result c is given (y = c·R·x⁻¹ mod m) with c's top limb equal to
+    /// m.3, or c just below m, or c small. Whether the last row's t was c or c + m is recomputed
+    /// with GMP as (x·y + Q·m)/R, Q = −x·y·m⁻¹ mod R (the four quotient digits together), and the
+    /// test insists that both cases were exercised, each also with t.3 = m.3.
+    func testMultiplyAtTheFinalSubtractionBoundaryAgainstGMP() {
+        func check<F: PrimeField>(_: F.Type) {
+            let m = F.modulusBigInt, R = Self.r256, mTop = BigInt(F.modulus.3) << 192
+            let negMInv = Self.md(BigInt(0) - (m.invMod(R) ?? BigInt(0)), R)
+            var g = TowerRNG(seed: 105)
+            func randomBelow(_ bound: BigInt) -> BigInt {
+                Self.md(Self.big((g.next(), g.next(), g.next(), g.next())), bound)
+            }
+            var targets: [BigInt] = [m - BigInt(1), m - BigInt(2), mTop, mTop + BigInt(1), BigInt(0), BigInt(1)]
+            for _ in 0..<400 { targets.append(mTop + randomBelow(m - mTop)) }   // top limb = m.3
+            for k in 0..<100 { targets.append(m - BigInt(1) - randomBelow(BigInt(1) << (2 * k))) }
+            // Small results: t = c + m then has t.3 = m.3 too, and must still be reduced.
+            for _ in 0..<100 { targets.append(randomBelow(BigInt(1) << 190)) }
+            var subtracted = 0, subtractedWithEqualTop = 0, keptWithEqualTop = 0, keptBelowTop = 0
+            for (i, c) in targets.enumerated() {
+                let x = BigInt(1) + randomBelow(m - BigInt(1))
+                guard let xInv = x.invMod(m), let xl = x.limbs(count: 4), let yl = Self.md(c * R * xInv, m).limbs(count: 4) else {
+                    XCTFail("GMP setup for \(F.self) target \(i)"); continue
+                }
+                let y = BigInt(limbs: yl)
+                let product = F(montgomery: (xl[0], xl[1], xl[2], xl[3])) * F(montgomery: (yl[0], yl[1], yl[2], yl[3]))
+                XCTAssertEqual(Self.big(product.montgomery), c, "\(F.self): x = \(x), y = \(y)")
+                let t = (x * y + Self.md(x * y * negMInv, R) * m) >> 256
+                if t >= m { subtracted += 1; if t < mTop + (BigInt(1) << 192) { subtractedWithEqualTop += 1 } }
+                else if t >= mTop { keptWithEqualTop += 1 } else { keptBelowTop += 1 }
+            }
+            XCTAssertGreaterThan(subtracted, 10, "\(F.self): t ≥ m cases")
+            XCTAssertGreaterThan(subtractedWithEqualTop, 2, "\(F.self): t ≥ m with t.3 = m.3 cases")
+            XCTAssertGreaterThan(keptWithEqualTop, 10, "\(F.self): t < m with t.3 = m.3 cases")
+            XCTAssertGreaterThan(keptBelowTop, 2, "\(F.self): t.3 < m.3 cases")
+        }
+        check(Fp.self)
+        check(Fr.self)
+    }
+
     func testFp2ProductAgainstReference() {
         var g = TowerRNG(seed: 102)
         let ex = Self.extremes
