@@ -23,35 +23,25 @@ struct FpDbl: Sendable {
     /// a·b < p·R is required (see the type's invariant).
     ///
     /// Row form: each row a·b_i is formed as five limbs by one add chain over its four (hi, lo)
-    /// pairs (`row`), then added into the running sum by one five-limb chain. Against the
+    /// pairs (`timesWord`), then added into the running sum by one five-limb chain. Against the
     /// multiply-accumulate form (`productAccumulating`: each partial product plus two addends, two
     /// carries each), a mulx build of the Fp12 product went 1.43 → 1.40 µs here (session 6; two
     /// alternating `--only tower` runs per binary; 14978 → 14887 instructions). Since session 8,
     /// with the Karatsuba finish's subtractions as 128-bit borrow chains, the Fp12 product's Fp2
     /// products use `productAccumulating` again (fewer instructions, 1.31 → 1.30 µs).
     @inlinable @inline(__always) static func product(_ a: Limbs4, _ b: Limbs4) -> FpDbl {
-        let x = row(a, b.0)
+        let x = timesWord(a, b.0)
         var r1 = x.1, r2 = x.2, r3 = x.3, r4 = x.4, r5: UInt64, r6: UInt64, r7: UInt64, c: UInt64
-        let y = row(a, b.1)
+        let y = timesWord(a, b.1)
         (r1, c) = adc(r1, y.0, 0); (r2, c) = adc(r2, y.1, c); (r3, c) = adc(r3, y.2, c); (r4, c) = adc(r4, y.3, c)
         r5 = y.4 &+ c
-        let z = row(a, b.2)
+        let z = timesWord(a, b.2)
         (r2, c) = adc(r2, z.0, 0); (r3, c) = adc(r3, z.1, c); (r4, c) = adc(r4, z.2, c); (r5, c) = adc(r5, z.3, c)
         r6 = z.4 &+ c
-        let w = row(a, b.3)
+        let w = timesWord(a, b.3)
         (r3, c) = adc(r3, w.0, 0); (r4, c) = adc(r4, w.1, c); (r5, c) = adc(r5, w.2, c); (r6, c) = adc(r6, w.3, c)
         r7 = w.4 &+ c
         return FpDbl(lo: (x.0, r1, r2, r3), hi: (r4, r5, r6, r7))
-    }
-
-    /// a·b_i as five limbs (the top one cannot overflow: a·b_i < 2^320).
-    @inlinable @inline(__always) static func row(_ a: Limbs4, _ bi: UInt64) -> (UInt64, UInt64, UInt64, UInt64, UInt64) {
-        let p0 = a.0.multipliedFullWidth(by: bi), p1 = a.1.multipliedFullWidth(by: bi)
-        let p2 = a.2.multipliedFullWidth(by: bi), p3 = a.3.multipliedFullWidth(by: bi)
-        let (r1, c1) = adc(p1.low, p0.high, 0)
-        let (r2, c2) = adc(p2.low, p1.high, c1)
-        let (r3, c3) = adc(p3.low, p2.high, c2)
-        return (p0.low, r1, r2, r3, p3.high &+ c3)
     }
 
     /// The same product in multiply-accumulate form (each partial product plus two addends); both

@@ -150,20 +150,26 @@ func montLowCarry(_ q: UInt64, _ m0: UInt64, _ t: UInt64) -> UInt64 {
 /// half had two carry words per limb: 4 more instructions a row.
 @inlinable @inline(__always)
 func montAccumulate(_ a: Limbs4, _ bi: UInt64, _ t: Limbs4) -> (UInt64, UInt64, UInt64, UInt64, UInt64) {
-    let p0 = a.0.multipliedFullWidth(by: bi), p1 = a.1.multipliedFullWidth(by: bi)
-    let p2 = a.2.multipliedFullWidth(by: bi), p3 = a.3.multipliedFullWidth(by: bi)
+    let r = timesWord(a, bi)
     var c: UInt64
-    var r1, r2, r3: UInt64
-    (r1, c) = adc(p1.low, p0.high, 0)
-    (r2, c) = adc(p2.low, p1.high, c)
-    (r3, c) = adc(p3.low, p2.high, c)
-    let r4 = p3.high &+ c              // a·bi < 2^320: no carry out
     var s0, s1, s2, s3: UInt64
-    (s0, c) = adc(t.0, p0.low, 0)
-    (s1, c) = adc(t.1, r1, c)
-    (s2, c) = adc(t.2, r2, c)
-    (s3, c) = adc(t.3, r3, c)
-    return (s0, s1, s2, s3, r4 &+ c)   // t + a·bi < 2m + m·2^64 < 2^320
+    (s0, c) = adc(t.0, r.0, 0)
+    (s1, c) = adc(t.1, r.1, c)
+    (s2, c) = adc(t.2, r.2, c)
+    (s3, c) = adc(t.3, r.3, c)
+    return (s0, s1, s2, s3, r.4 &+ c)   // t + a·bi < 2m + m·2^64 < 2^320
+}
+
+/// a·w as five limbs: the four (hi, lo) partial products joined by one add chain (the top limb
+/// cannot overflow: a·w < 2^320). A row of `montAccumulate` and of `FpDbl.product`.
+@inlinable @inline(__always)
+func timesWord(_ a: Limbs4, _ w: UInt64) -> (UInt64, UInt64, UInt64, UInt64, UInt64) {
+    let p0 = a.0.multipliedFullWidth(by: w), p1 = a.1.multipliedFullWidth(by: w)
+    let p2 = a.2.multipliedFullWidth(by: w), p3 = a.3.multipliedFullWidth(by: w)
+    let (r1, c1) = adc(p1.low, p0.high, 0)
+    let (r2, c2) = adc(p2.low, p1.high, c1)
+    let (r3, c3) = adc(p3.low, p2.high, c2)
+    return (p0.low, r1, r2, r3, p3.high &+ c3)
 }
 
 /// (s + q·m) / 2^64 with q = s0·(−m⁻¹) mod 2^64 chosen to clear the low limb: the second half
