@@ -107,12 +107,15 @@ extension PrimeField {
     }
 
     /// Montgomery's trick: inverts every non-zero element in place with one inversion and
-    /// 3(n−1) multiplications; zeros stay zero.
+    /// 3(n−1) multiplications; zeros stay zero. `@inlinable` so that callers in other modules get
+    /// it specialised for `Fp`/`Fr`: the generic body read 128 ns per element in `ZKBench`.
+    @inlinable
     public static func batchInvert(_ xs: inout [Self]) {
         xs.withUnsafeMutableBufferPointer { batchInvert($0) }
     }
 
     /// Montgomery's trick over a buffer (see `batchInvert(_:)`); allocates one scratch array.
+    @inlinable
     public static func batchInvert(_ xs: UnsafeMutableBufferPointer<Self>) {
         let n = xs.count
         guard n > 0 else { return }
