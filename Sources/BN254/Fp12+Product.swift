@@ -240,9 +240,9 @@ extension Fp2Dbl {
     /// term of an `FpAccumulator` sum non-negative. Cost 3P; c1 as one subtraction of v0 + v1
     /// (< 8p² < 2^511) rather than two.
     @inlinable @inline(__always) static func productOffset(_ a: Fp2Operand, _ b: Fp2Operand) -> Fp2Dbl {
-        let v0 = FpDbl.productAccumulating(a.c0, b.c0)
-        let v1 = FpDbl.productAccumulating(a.c1, b.c1)
-        let s = FpDbl.productAccumulating(addNoReduce(a.c0, a.c1), addNoReduce(b.c0, b.c1))
+        let v0 = FpDbl.product(a.c0, b.c0)
+        let v1 = FpDbl.product(a.c1, b.c1)
+        let s = FpDbl.product(addNoReduce(a.c0, a.c1), addNoReduce(b.c0, b.c1))
         let w = FpDbl(lo: v0.lo, hi: add256(v0.hi, Fp.modulus).0)   // v0 + p·R < 2^511
         return Fp2Dbl(FpDbl.subtractingExact(w, v1), FpDbl.subtractingExact(s, FpDbl.addingExact(v0, v1)))
     }
@@ -257,10 +257,23 @@ extension Fp2Dbl {
     }
 
     /// `productOffset` of the operands at a and b (an `Fp2` or an `Fp2Operand`: the same layout)
-    /// written to `r`: one call per product, no copies of operands or result.
+    /// written to `r`: one call per product, no copies of operands or result. The finish is
+    /// sequenced: c0 = v0 + p·R − v1 is stored and only v0 + v1 kept before s is formed, and the
+    /// operands are loaded where they are used, so fewer limbs are live at once (stack references
+    /// 122 → 96 in this function; with the row-form products the Fp12 product went 13254 → 13066
+    /// instructions, 1.25–1.26 → 1.21–1.22 µs; session 9). r must not overlap a or b. The same
+    /// sequencing in the `sumOf` form added instructions and was no faster.
     @usableFromInline @inline(never)
     static func productOffset(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, into r: UnsafeMutablePointer<Fp2Dbl>) {
-        r.initialize(to: productOffset(a.load(as: Fp2Operand.self), b.load(as: Fp2Operand.self)))
+        let out = UnsafeMutableRawPointer(r)
+        let v0 = FpDbl.product(a.load(as: Limbs4.self), b.load(as: Limbs4.self))
+        let v1 = FpDbl.product(a.load(fromByteOffset: 32, as: Limbs4.self), b.load(fromByteOffset: 32, as: Limbs4.self))
+        let w = FpDbl(lo: v0.lo, hi: add256(v0.hi, Fp.modulus).0)
+        let u = FpDbl.addingExact(v0, v1)
+        out.storeBytes(of: FpDbl.subtractingExact(w, v1), as: FpDbl.self)
+        let s = FpDbl.product(addNoReduce(a.load(as: Limbs4.self), a.load(fromByteOffset: 32, as: Limbs4.self)),
+                              addNoReduce(b.load(as: Limbs4.self), b.load(fromByteOffset: 32, as: Limbs4.self)))
+        out.storeBytes(of: FpDbl.subtractingExact(s, u), toByteOffset: 64, as: FpDbl.self)
     }
 }
 

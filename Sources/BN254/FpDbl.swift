@@ -24,11 +24,12 @@ struct FpDbl: Sendable {
     ///
     /// Row form: each row a·b_i is formed as five limbs by one add chain over its four (hi, lo)
     /// pairs (`timesWord`), then added into the running sum by one five-limb chain. Against the
-    /// multiply-accumulate form (`productAccumulating`: each partial product plus two addends, two
-    /// carries each), a mulx build of the Fp12 product went 1.43 → 1.40 µs here (session 6; two
-    /// alternating `--only tower` runs per binary; 14978 → 14887 instructions). Since session 8,
-    /// with the Karatsuba finish's subtractions as 128-bit borrow chains, the Fp12 product's Fp2
-    /// products use `productAccumulating` again (fewer instructions, 1.31 → 1.30 µs).
+    /// multiply-accumulate form (each partial product plus two addends, two carries each), a mulx
+    /// build of the Fp12 product went 1.43 → 1.40 µs here (session 6; 14978 → 14887 instructions).
+    /// Session 8 went back to that form inside the Fp12 product's Fp2 products (423 against 445
+    /// instructions each); session 9 returned to this one with the Fp2 product's finish sequenced
+    /// (`Fp2Dbl.productOffset(_:_:into:)`): 13254 → 13066 instructions, 1.25–1.26 → 1.21–1.22 µs.
+    /// The multiply-accumulate form is gone with its last use.
     @inlinable @inline(__always) static func product(_ a: Limbs4, _ b: Limbs4) -> FpDbl {
         let x = timesWord(a, b.0)
         var r1 = x.1, r2 = x.2, r3 = x.3, r4 = x.4, r5: UInt64, r6: UInt64, r7: UInt64, c: UInt64
@@ -42,34 +43,6 @@ struct FpDbl: Sendable {
         (r3, c) = adc(r3, w.0, 0); (r4, c) = adc(r4, w.1, c); (r5, c) = adc(r5, w.2, c); (r6, c) = adc(r6, w.3, c)
         r7 = w.4 &+ c
         return FpDbl(lo: (x.0, r1, r2, r3), hi: (r4, r5, r6, r7))
-    }
-
-    /// The same product in multiply-accumulate form (each partial product plus two addends); both
-    /// forms are tested against GMP. The Fp12 product's Fp2 products (`Fp2Dbl.productOffset`) use
-    /// this one: there the row form's carries between its two chains went through setb/movzbl.
-    @inlinable @inline(__always) static func productAccumulating(_ a: Limbs4, _ b: Limbs4) -> FpDbl {
-        var c: UInt64
-        var r0, r1, r2, r3, r4, r5, r6, r7: UInt64
-        (c, r0) = mac(a.0, b.0, 0)
-        (c, r1) = mac(a.1, b.0, 0, c)
-        (c, r2) = mac(a.2, b.0, 0, c)
-        (r4, r3) = mac(a.3, b.0, 0, c)
-
-        (c, r1) = mac(a.0, b.1, r1)
-        (c, r2) = mac(a.1, b.1, r2, c)
-        (c, r3) = mac(a.2, b.1, r3, c)
-        (r5, r4) = mac(a.3, b.1, r4, c)
-
-        (c, r2) = mac(a.0, b.2, r2)
-        (c, r3) = mac(a.1, b.2, r3, c)
-        (c, r4) = mac(a.2, b.2, r4, c)
-        (r6, r5) = mac(a.3, b.2, r5, c)
-
-        (c, r3) = mac(a.0, b.3, r3)
-        (c, r4) = mac(a.1, b.3, r4, c)
-        (c, r5) = mac(a.2, b.3, r5, c)
-        (r7, r6) = mac(a.3, b.3, r6, c)
-        return FpDbl(lo: (r0, r1, r2, r3), hi: (r4, r5, r6, r7))
     }
 
     @inlinable @inline(__always) static func product(_ a: Fp, _ b: Fp) -> FpDbl { product(a.montgomery, b.montgomery) }
